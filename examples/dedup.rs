@@ -1,0 +1,147 @@
+//! Clusters reports from a JSON Lines file and writes one JSON line per input report.
+//!
+//! ```text
+//! cargo run --release --example dedup -- FILE.jsonl [--eval] [--skip-invalid]
+//! ```
+//!
+//! Input: the corpus format (`id`, `text`, optional `title`, `lang`, `published`, `source`).
+//! Output, on stdout: `{"id", "cluster", "event_date", "participants", "kind", "confidence"}` for
+//! every input report, in input order. With `--eval`, reports that carry a gold `event` field are
+//! scored (pairwise and B-cubed precision, recall, F1) on stderr; `event` is read for nothing else.
+//! A malformed line stops the run with its line number and a non-zero exit, unless
+//! `--skip-invalid` is given: then each bad line is reported on stderr and the rest clustered.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Write};
+use std::process::ExitCode;
+
+use event_dedup::{DateValue, Matcher, Report};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("dedup: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct Input {
+    reports: Vec<Report>,
+    gold: Vec<(String, String)>,
+}
+
+fn read(path: &str, skip_invalid: bool) -> Result<Input, String> {
+    let file = File::open(path).map_err(|e| format!("cannot open {path}: {e}"))?;
+    let mut reports = Vec::new();
+    let mut gold = Vec::new();
+    for (i, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| format!("{path}: cannot read line {}: {e}", i + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match event_dedup::read_jsonl(line.as_bytes()).next() {
+            Some(Ok(report)) => {
+                // The gold label is only ever used by --eval.
+                if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(&line) {
+                    if let Some(serde_json::Value::String(event)) = map.get("event") {
+                        gold.push((report.id().to_string(), event.clone()));
+                    }
+                }
+                reports.push(report);
+            }
+            Some(Err(e)) => {
+                let message = format!("{path}: line {}: {}", i + 1, e.to_string().trim_start_matches("line 1: "));
+                if skip_invalid {
+                    eprintln!("skipped {message}");
+                } else {
+                    return Err(message);
+                }
+            }
+            None => {}
+        }
+    }
+    Ok(Input { reports, gold })
+}
+
+fn pairs_f1(pred: &HashMap<&str, &str>, gold: &HashMap<&str, &str>) -> (f64, f64, f64, f64, f64, f64) {
+    let ids: Vec<&str> = gold.keys().copied().collect();
+    let (mut both, mut in_pred, mut in_gold) = (0u64, 0u64, 0u64);
+    for (x, a) in ids.iter().enumerate() {
+        for b in &ids[x + 1..] {
+            let p = pred[a] == pred[b];
+            let g = gold[a] == gold[b];
+            both += u64::from(p && g);
+            in_pred += u64::from(p);
+            in_gold += u64::from(g);
+        }
+    }
+    let pp = if in_pred == 0 { 1.0 } else { both as f64 / in_pred as f64 };
+    let pr = if in_gold == 0 { 1.0 } else { both as f64 / in_gold as f64 };
+    let (mut bp, mut br) = (0.0, 0.0);
+    for a in &ids {
+        let same_pred: Vec<&&str> = ids.iter().filter(|b| pred[*b] == pred[a]).collect();
+        let same_gold = ids.iter().filter(|b| gold[*b] == gold[a]).count();
+        let both = same_pred.iter().filter(|b| gold[**b] == gold[a]).count();
+        bp += both as f64 / same_pred.len() as f64;
+        br += both as f64 / same_gold as f64;
+    }
+    let n = ids.len().max(1) as f64;
+    (pp, pr, f1(pp, pr), bp / n, br / n, f1(bp / n, br / n))
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+fn run() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let eval = args.iter().any(|a| a == "--eval");
+    let skip_invalid = args.iter().any(|a| a == "--skip-invalid");
+    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let [path] = files.as_slice() else {
+        return Err("usage: dedup FILE.jsonl [--eval] [--skip-invalid]".into());
+    };
+    let input = read(path, skip_invalid)?;
+    let matcher = Matcher::new().map_err(|e| e.to_string())?;
+    let fingerprints: Vec<_> = input.reports.iter().map(|r| matcher.fingerprint(r)).collect();
+    let clustering = matcher.cluster_fingerprints(fingerprints.clone()).map_err(|e| e.to_string())?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for f in &fingerprints {
+        let cluster = clustering.cluster_of(f.id()).ok_or_else(|| format!("report {} lost", f.id()))?;
+        let event_date = match f.event_date().map(|d| d.value) {
+            Some(DateValue::Day { date }) => serde_json::Value::String(date.to_string()),
+            _ => serde_json::Value::Null,
+        };
+        let line = serde_json::json!({
+            "id": f.id(),
+            "cluster": cluster.id,
+            "event_date": event_date,
+            "participants": f.participants(),
+            "kind": f.kind().map(|k| k.name()),
+            "confidence": cluster.confidence,
+        });
+        writeln!(out, "{line}").map_err(|e| e.to_string())?;
+    }
+    if eval {
+        let pred: HashMap<&str, &str> = input.reports.iter().map(|r| (r.id(), clustering.cluster_of(r.id()).map_or("", |c| c.id.as_str()))).collect();
+        let gold: HashMap<&str, &str> = input.gold.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        if gold.is_empty() {
+            return Err("--eval: no report has a gold `event` field".into());
+        }
+        let pred: HashMap<&str, &str> = pred.into_iter().filter(|(id, _)| gold.contains_key(id)).collect();
+        let (pp, pr, pf, bp, br, bf) = pairs_f1(&pred, &gold);
+        let events: BTreeMap<&str, ()> = gold.values().map(|e| (*e, ())).collect();
+        eprintln!("reports {} gold events {} predicted clusters {}", gold.len(), events.len(), clustering.clusters().len());
+        eprintln!("pairwise  P {pp:.4} R {pr:.4} F1 {pf:.4}");
+        eprintln!("b-cubed   P {bp:.4} R {br:.4} F1 {bf:.4}");
+    }
+    Ok(())
+}

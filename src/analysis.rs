@@ -1,0 +1,369 @@
+//! Analysis of one report into its [`Fingerprint`]: language, event date, principals, kind of
+//! contact, concepts discussed, and cognate keys for names the lexicon lacks.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::calendar::{self, Calendar, Candidate, EventKind, Placement, Said, Title, Word};
+use crate::date::{Date, DateValue, EventDate};
+use crate::knowledge::{word_key, ConceptClass, Entity, Knowledge};
+use crate::lang::{module, Lang};
+use crate::report::Report;
+use crate::text::{fold, tokenize, Token, TokenKind};
+
+/// The compact event signature of a report: cheap to compare, serialisable, and all that
+/// clustering keeps of a report.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Fingerprint {
+    pub(crate) id: String,
+    pub(crate) lang: Lang,
+    pub(crate) published: Option<Date>,
+    pub(crate) date: Option<EventDate>,
+    /// Person ids of the leaders who met or spoke, sorted.
+    pub(crate) principals: Vec<String>,
+    pub(crate) kind: Option<EventKind>,
+    pub(crate) kind_confident: bool,
+    /// Concept ids with weights, sorted by id.
+    pub(crate) concepts: Vec<(String, f32)>,
+    /// Cognate keys of names the lexicon lacks, sorted.
+    pub(crate) cognates: Vec<String>,
+}
+
+impl Fingerprint {
+    /// The report's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// The language the report was analysed in (given or detected).
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+    /// The event date, if anything in the report or its published date tells it.
+    pub fn event_date(&self) -> Option<&EventDate> {
+        self.date.as_ref()
+    }
+    /// Ids of the leaders who took part (`putin`, `macron`), sorted.
+    pub fn participants(&self) -> &[String] {
+        &self.principals
+    }
+    /// The kind of contact, if the report says.
+    pub fn kind(&self) -> Option<EventKind> {
+        self.kind
+    }
+    /// Ids of the concepts discussed (`nagorno_karabakh`, `ceasefire`, `country:LY`), sorted.
+    pub fn concepts(&self) -> impl Iterator<Item = &str> {
+        self.concepts.iter().map(|(c, _)| c.as_str())
+    }
+    /// Cognate keys: names the lexicon lacks, folded and stemmed (`haftar`, `wagner`).
+    pub fn cognates(&self) -> &[String] {
+        &self.cognates
+    }
+}
+
+/// One part of a report (title or body), tokenised and annotated.
+struct Part {
+    tokens: Vec<Token>,
+    words: Vec<(usize, usize, Word)>,
+    entities: Vec<(usize, usize, Entity)>,
+    noise_lines: BTreeSet<u32>,
+    in_title: bool,
+}
+
+impl Part {
+    fn new(text: &str, lang: Lang, knowledge: &Knowledge, in_title: bool) -> Part {
+        let tokens = tokenize(text);
+        let words = Calendar::of(lang).find(lang, &tokens);
+        let content: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].kind, TokenKind::Punct(_))).collect();
+        let keys: Vec<String> = content.iter().map(|&i| word_key(lang, &tokens[i].lower)).collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let caps: Vec<bool> = content.iter().map(|&i| tokens[i].capitalised).collect();
+        let breaks: Vec<bool> = content.iter().enumerate().map(|(k, &i)| k > 0 && tokens[i].sentence != tokens[content[k - 1]].sentence).collect();
+        let entities = knowledge
+            .table(lang)
+            .find(&keys, &caps, &breaks)
+            .into_iter()
+            .map(|m| (content[m.start], content[m.end - 1] + 1, *m.value))
+            .collect();
+        let mut noise_lines = BTreeSet::new();
+        for i in 0..tokens.len() {
+            if (i == 0 || tokens[i].line != tokens[i - 1].line) && calendar::is_list_item(&tokens, i) {
+                noise_lines.insert(tokens[i].line);
+            }
+        }
+        Part { tokens, words, entities, noise_lines, in_title }
+    }
+
+    fn noise(&self, i: usize) -> bool {
+        self.noise_lines.contains(&self.tokens[i].line)
+    }
+
+    fn words_in_sentence(&self, sentence: u32) -> impl Iterator<Item = &(usize, usize, Word)> {
+        self.words.iter().filter(move |(s, _, _)| self.tokens[*s].sentence == sentence)
+    }
+}
+
+/// Detects the language from stop words and letters; English when nothing fits.
+pub(crate) fn detect_lang(text: &str) -> Lang {
+    let sample: String = text.chars().take(3000).collect();
+    let tokens = tokenize(&sample);
+    let mut best = (Lang::En, 0.0f32);
+    for lang in Lang::ALL {
+        let stops = Calendar::of(lang).find(lang, &tokens).iter().filter(|(_, _, w)| *w == Word::Stop).count() as f32;
+        let letters = sample
+            .chars()
+            .filter(|c| match lang {
+                Lang::Vi => matches!(c, 'ơ' | 'ư' | 'ă' | 'đ' | 'Đ' | 'ạ'..='ỹ'),
+                Lang::Sl => matches!(c, 'č' | 'š' | 'ž' | 'Č' | 'Š' | 'Ž'),
+                _ => false,
+            })
+            .count() as f32;
+        let score = stops + letters * 0.5;
+        if score > best.1 {
+            best = (lang, score);
+        }
+    }
+    best.0
+}
+
+fn placement(part: &Part, m: &calendar::Mention) -> Placement {
+    let t = &part.tokens;
+    let sentence = t[m.start].sentence;
+    let line = t[m.start].line;
+    let line_start = (0..=m.start).rev().take_while(|&i| t[i].line == line).last().unwrap_or(m.start);
+    let dateline = !part.in_title
+        && line <= 8
+        && m.start - line_start <= 4
+        && (m.start == line_start || t[m.start - 1].is_punct(',') || t[m.start - 1].lower == "date")
+        && t.get(m.end).is_some_and(|n| matches!(n.kind, TokenKind::Punct('–' | '-' | '—' | '(' | '.' | '/' | ':')) || t.get(m.end).is_some_and(|n| n.number().is_some()));
+    let before_window = m.start.saturating_sub(8);
+    let background = part.words.iter().any(|&(s, e, w)| {
+        (w == Word::Background && s >= before_window && e <= m.start && t[s].sentence == sentence)
+            || (w == Word::BackgroundAfter && s >= m.end && s <= m.end + 4 && t[s].sentence == sentence)
+    });
+    let future = part.words.iter().any(|&(s, e, w)| w == Word::Future && t[s].sentence == sentence && (e <= m.start && s + 4 >= m.start || s >= m.end && s <= m.end + 3));
+    let near_kind_cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
+    Placement { in_title: part.in_title, dateline, sentence, background, future, near_kind_cue, noise: part.noise(m.start) }
+}
+
+fn extract_date(parts: &[Part], lang: Lang, published: Option<Date>) -> Option<EventDate> {
+    let mut all = Vec::new();
+    let mut years = BTreeSet::new();
+    for part in parts {
+        let ms = calendar::mentions(&part.tokens, &part.words, Calendar::of(lang).day_first);
+        all.push(ms);
+        for (i, t) in part.tokens.iter().enumerate() {
+            if let Some(n) = t.number().filter(|_| t.text.len() == 4 && !part.noise(i)) {
+                if (1990..=2100).contains(&n) {
+                    years.insert(n as i32);
+                }
+            }
+        }
+    }
+    let years: Vec<i32> = years.into_iter().collect();
+    let latest_year = years.last().copied();
+    let mut candidates = Vec::new();
+    for (part, ms) in parts.iter().zip(&all) {
+        for m in ms {
+            let place = placement(part, m);
+            let sentence = part.tokens[m.start].sentence;
+            let weekday_hint = ms.iter().find_map(|o| match o.said {
+                Said::Weekday { weekday, .. } if (sentence..=sentence + 1).contains(&part.tokens[o.start].sentence) => Some(weekday),
+                _ => None,
+            });
+            let Some((value, source)) = calendar::resolve(m.said, published, &years, weekday_hint) else { continue };
+            let Some(mut score) = calendar::weigh(m.said, place, value, published, latest_year) else { continue };
+            let source = if place.dateline { crate::date::DateSource::Dateline } else { source };
+            if let DateValue::DayMonth { .. } = value {
+                score -= 0.5;
+            }
+            candidates.push(Candidate { value, source, score });
+        }
+    }
+    calendar::choose(&candidates, published)
+}
+
+/// The country codes a person held office in.
+fn countries_of(knowledge: &Knowledge, person: u32) -> Vec<&str> {
+    knowledge.people[person as usize].offices.iter().map(|o| o.country.as_str()).collect()
+}
+
+/// Resolves office titles next to a country or seat ("the French president", "capo del Cremlino").
+fn titled_people(part: &Part, knowledge: &Knowledge, day: Option<Date>) -> Vec<(usize, u32)> {
+    let Some(day) = day else { return Vec::new() };
+    let t = &part.tokens;
+    let mut out = Vec::new();
+    for &(s, e, w) in &part.words {
+        let Word::Title(title) = w else { continue };
+        let sentence = t[s].sentence;
+        let near = part.entities.iter().filter(|(es, ee, _)| t[*es].sentence == sentence && *ee + 3 >= s && *es <= e + 3).find_map(|(_, _, ent)| match *ent {
+            Entity::Country(c) => Some((c, None)),
+            Entity::Seat { country, post_is_primary } => Some((country, Some(post_is_primary))),
+            _ => None,
+        });
+        let Some((country, seat)) = near else { continue };
+        let c = &knowledge.countries[country as usize];
+        let post = match (title, seat) {
+            (Title::HeadOfState, None) => "president",
+            (Title::HeadOfGovernment, None) => "pm",
+            (Title::Leader | Title::Counterpart, None) => c.primary_post.as_str(),
+            (Title::Leader | Title::Counterpart | Title::HeadOfState | Title::HeadOfGovernment, Some(_)) => c.primary_post.as_str(),
+        };
+        let holder = knowledge.holder(post, &c.code, day).or_else(|| knowledge.holder(&c.primary_post, &c.code, day));
+        if let Some(p) = holder {
+            out.push((s, p));
+        }
+    }
+    out
+}
+
+fn reference_day(date: Option<&EventDate>, published: Option<Date>, parts: &[Part]) -> Option<Date> {
+    if let Some(d) = date.and_then(|d| d.value.day()) {
+        return Some(d);
+    }
+    if published.is_some() {
+        return published;
+    }
+    let latest = parts.iter().flat_map(|p| p.tokens.iter()).filter_map(|t| t.number().filter(|n| t.text.len() == 4 && (1990..=2100).contains(n))).max()?;
+    Date::new(latest as i32, 7, 1)
+}
+
+fn position_weight(part: &Part, i: usize) -> f32 {
+    if part.in_title {
+        return 3.0;
+    }
+    match part.tokens[i].sentence {
+        0 => 2.0,
+        1 => 1.5,
+        _ => 1.0,
+    }
+}
+
+fn cognate_key(lower: &str) -> String {
+    let folded = fold(lower);
+    module(Lang::Sl).stem(&folded).into_owned()
+}
+
+fn is_latin(s: &str) -> bool {
+    s.chars().all(|c| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{17f}').contains(&c))
+}
+
+/// Analyses one report.
+pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
+    let lang = report.lang().unwrap_or_else(|| detect_lang(report.text()));
+    let mut parts = Vec::with_capacity(2);
+    if let Some(title) = report.title() {
+        parts.push(Part::new(title, lang, knowledge, true));
+    }
+    parts.push(Part::new(report.text(), lang, knowledge, false));
+    let published = report.published();
+    let date = extract_date(&parts, lang, published);
+    let ref_day = reference_day(date.as_ref(), published, &parts);
+
+    // Principals: salience of each person, from named and titled mentions.
+    let mut salience: BTreeMap<u32, f32> = BTreeMap::new();
+    let mut kind_votes: BTreeMap<EventKind, f32> = BTreeMap::new();
+    for part in &parts {
+        let mut add = |i: usize, p: u32, factor: f32| {
+            if part.noise(i) {
+                return;
+            }
+            let sentence = part.tokens[i].sentence;
+            let cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
+            let in_office = ref_day.is_none_or(|d| knowledge.person_in_office(p, d));
+            let w = position_weight(part, i) * if cue { 1.5 } else { 1.0 } * if in_office { 1.0 } else { 0.3 } * factor;
+            *salience.entry(p).or_default() += w;
+        };
+        for &(s, _, e) in &part.entities {
+            if let Entity::Person(p) = e {
+                add(s, p, 1.0);
+            }
+        }
+        for (s, p) in titled_people(part, knowledge, ref_day) {
+            add(s, p, 0.8);
+        }
+        for &(s, _, w) in &part.words {
+            if let Word::Kind(k) = w {
+                if !part.noise(s) {
+                    *kind_votes.entry(k).or_default() += position_weight(part, s);
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<(u32, f32)> = salience.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut votes: Vec<(EventKind, f32)> = kind_votes.into_iter().collect();
+    votes.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let kind = votes.first().map(|v| v.0);
+    let kind_confident = match votes.as_slice() {
+        [] => false,
+        [only] => only.1 >= 2.0,
+        [first, second, ..] => first.1 >= 2.0 && first.1 >= 2.0 * second.1,
+    };
+    let mut principals: Vec<u32> = Vec::new();
+    if let Some(&(top, top_s)) = ranked.first() {
+        principals.push(top);
+        for &(p, s) in ranked.iter().skip(1) {
+            let limit = if principals.len() < 2 { 0.3 } else { 0.6 };
+            let room = principals.len() < 2 || kind == Some(EventKind::Multilateral);
+            if room && s >= limit * top_s {
+                principals.push(p);
+            }
+        }
+    }
+
+    // Concepts: everything named, less the principals' own countries (always present).
+    let own: BTreeSet<String> = principals.iter().flat_map(|&p| countries_of(knowledge, p)).map(|c| format!("country:{c}")).collect();
+    let mut concepts: BTreeMap<String, f32> = BTreeMap::new();
+    let mut cognates: BTreeMap<String, u32> = BTreeMap::new();
+    for part in &parts {
+        let mut covered = vec![false; part.tokens.len()];
+        for &(s, e, ent) in &part.entities {
+            covered[s..e].iter_mut().for_each(|c| *c = true);
+            if part.noise(s) {
+                continue;
+            }
+            let (id, weight) = match ent {
+                Entity::Concept(c) | Entity::Country(c) => {
+                    let c = if let Entity::Country(i) = ent { knowledge.countries[i as usize].concept } else { c };
+                    let concept = &knowledge.concepts[c as usize];
+                    (concept.id.clone(), concept.class.weight())
+                }
+                Entity::Person(p) if !principals.contains(&p) => (format!("person:{}", knowledge.people[p as usize].id), ConceptClass::Org.weight()),
+                _ => continue,
+            };
+            if !own.contains(&id) {
+                concepts.insert(id, weight);
+            }
+        }
+        for &(s, e, _) in &part.words {
+            covered[s..e].iter_mut().for_each(|c| *c = true);
+        }
+        for (i, t) in part.tokens.iter().enumerate() {
+            let sentence_start = i == 0 || part.tokens[i - 1].sentence != t.sentence;
+            if t.is_word() && t.capitalised && !covered[i] && !sentence_start && !part.noise(i) && t.text.chars().count() >= 4 && (lang != Lang::Vi || is_latin(&t.text)) {
+                *cognates.entry(cognate_key(&t.lower)).or_default() += 1;
+            }
+        }
+    }
+    let mut cognates: Vec<(String, u32)> = cognates.into_iter().collect();
+    cognates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    cognates.truncate(MAX_COGNATES);
+    let mut cognates: Vec<String> = cognates.into_iter().map(|c| c.0).collect();
+    cognates.sort();
+
+    let mut principal_ids: Vec<String> = principals.iter().map(|&p| knowledge.people[p as usize].id.clone()).collect();
+    principal_ids.sort();
+    Fingerprint {
+        id: report.id().to_string(),
+        lang,
+        published,
+        date,
+        principals: principal_ids,
+        kind,
+        kind_confident,
+        concepts: concepts.into_iter().collect(),
+        cognates,
+    }
+}
+
+const MAX_COGNATES: usize = 24;

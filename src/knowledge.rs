@@ -1,0 +1,329 @@
+//! Multilingual knowledge: countries, seats of power, people with their offices, and concepts.
+//!
+//! Everything is read from the readable files under `data/` (embedded) or from user files through
+//! the builder; each surface form is analysed by its language's analyser, so inflected forms match.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::lang::{module, Lang};
+use crate::phrase::PhraseTable;
+use crate::text::{fold, tokenize};
+
+const COUNTRIES: &str = include_str!("../data/countries.txt");
+const SEATS: &str = include_str!("../data/seats.txt");
+const PEOPLE: &str = include_str!("../data/people.txt");
+const CONCEPTS: &str = include_str!("../data/concepts.txt");
+
+/// Language columns of the tab-like files, in file order.
+const COLUMN_LANGS: [Lang; 4] = [Lang::En, Lang::It, Lang::Vi, Lang::Sl];
+
+/// The kind of a concept; it sets the concept's weight in topic overlap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum ConceptClass {
+    Country,
+    Org,
+    Agreement,
+    Region,
+    Group,
+    Topic,
+}
+
+impl ConceptClass {
+    fn parse(s: &str) -> Option<ConceptClass> {
+        Some(match s {
+            "org" => ConceptClass::Org,
+            "agreement" => ConceptClass::Agreement,
+            "region" => ConceptClass::Region,
+            "group" => ConceptClass::Group,
+            "topic" => ConceptClass::Topic,
+            "country" => ConceptClass::Country,
+            _ => return None,
+        })
+    }
+
+    /// Specific things (a region, a treaty) say more about an event than general topics.
+    pub(crate) fn weight(self) -> f32 {
+        match self {
+            ConceptClass::Country => 0.6,
+            ConceptClass::Topic => 1.0,
+            ConceptClass::Org => 1.0,
+            ConceptClass::Group => 1.3,
+            ConceptClass::Agreement => 1.5,
+            ConceptClass::Region => 1.5,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Concept {
+    pub id: String,
+    pub class: ConceptClass,
+}
+
+/// An office a person held: `post` (president, pm, monarch …) of `country` between two days.
+#[derive(Debug, Clone)]
+pub(crate) struct Office {
+    pub post: String,
+    pub country: String,
+    pub from: Date,
+    pub to: Option<Date>,
+}
+
+impl Office {
+    fn covers(&self, day: Date) -> bool {
+        self.from <= day && self.to.is_none_or(|to| day < to)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Person {
+    pub id: String,
+    pub display: String,
+    pub offices: Vec<Office>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Country {
+    pub code: String,
+    pub primary_post: String,
+    pub concept: u32,
+}
+
+/// What a matched phrase refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entity {
+    Concept(u32),
+    Country(u32),
+    Seat { country: u32, post_is_primary: bool },
+    Person(u32),
+}
+
+/// The knowledge base, immutable once built.
+#[derive(Debug, Default)]
+pub(crate) struct Knowledge {
+    pub concepts: Vec<Concept>,
+    pub countries: Vec<Country>,
+    pub people: Vec<Person>,
+    tables: [PhraseTable<Entity>; 4],
+    concept_index: HashMap<String, u32>,
+    person_index: HashMap<String, u32>,
+    country_index: HashMap<String, u32>,
+}
+
+/// The matching key of a word in a language: folded (where the language folds), lower-cased, stemmed.
+pub(crate) fn word_key(lang: Lang, lower: &str) -> String {
+    let m = module(lang);
+    if m.folds_diacritics() {
+        m.stem(&fold(lower)).into_owned()
+    } else {
+        m.stem(lower).into_owned()
+    }
+}
+
+fn phrase_keys(lang: Lang, form: &str) -> Vec<String> {
+    tokenize(form).iter().filter(|t| !matches!(t.kind, crate::text::TokenKind::Punct(_))).map(|t| word_key(lang, &t.lower)).collect()
+}
+
+/// Splits `a | b | c` into trimmed cells, skipping comments and blank lines.
+fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    text.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.trim();
+        (!line.is_empty() && !line.starts_with('#')).then(|| (i + 1, line.split('|').map(str::trim).collect()))
+    })
+}
+
+fn forms(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(';').map(str::trim).filter(|f| !f.is_empty())
+}
+
+fn parse_offices(file: &str, line: usize, cell: &str) -> Result<Vec<Office>, Error> {
+    forms(cell)
+        .map(|spec| {
+            let bad = || Error::data(file, line, format!("office {spec:?}: expected `post.CC FROM..TO`"));
+            let (post_country, range) = spec.split_once(' ').ok_or_else(bad)?;
+            let (post, country) = post_country.split_once('.').ok_or_else(bad)?;
+            let (from, to) = range.trim().split_once("..").ok_or_else(bad)?;
+            let from = Date::parse(from).map_err(|_| bad())?;
+            let to = if to.trim().is_empty() { None } else { Some(Date::parse(to).map_err(|_| bad())?) };
+            Ok(Office { post: post.to_string(), country: country.to_string(), from, to })
+        })
+        .collect()
+}
+
+impl Knowledge {
+    /// The embedded knowledge.
+    pub(crate) fn embedded() -> Result<Knowledge, Error> {
+        let mut k = Knowledge::default();
+        k.add_countries("data/countries.txt", COUNTRIES)?;
+        k.add_seats("data/seats.txt", SEATS)?;
+        k.add_people("data/people.txt", PEOPLE)?;
+        k.add_concepts("data/concepts.txt", CONCEPTS)?;
+        Ok(k)
+    }
+
+    fn insert_form(&mut self, lang: Lang, form: &str, entity: Entity, names: bool) {
+        let keys = phrase_keys(lang, form);
+        let capital = form.chars().next().is_some_and(char::is_uppercase) && (names || module(lang).capitals_mark_names());
+        self.tables[lang.index()].insert(keys, entity, capital);
+    }
+
+    fn insert_columns(&mut self, file: &str, line: usize, cells: &[&str], entity: Entity) -> Result<(), Error> {
+        if cells.len() != COLUMN_LANGS.len() {
+            return Err(Error::data(file, line, format!("expected {} language columns (en | it | vi | sl)", COLUMN_LANGS.len())));
+        }
+        for (lang, cell) in COLUMN_LANGS.iter().zip(cells) {
+            for form in forms(cell) {
+                self.insert_form(*lang, form, entity, false);
+            }
+        }
+        Ok(())
+    }
+
+    fn intern_concept(&mut self, id: &str, class: ConceptClass) -> u32 {
+        if let Some(&i) = self.concept_index.get(id) {
+            self.concepts[i as usize].class = class;
+            return i;
+        }
+        let i = self.concepts.len() as u32;
+        self.concepts.push(Concept { id: id.to_string(), class });
+        self.concept_index.insert(id.to_string(), i);
+        i
+    }
+
+    pub(crate) fn add_countries(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        for (line, cells) in rows(text) {
+            let [code, post, langs @ ..] = cells.as_slice() else {
+                return Err(Error::data(file, line, "expected `CC | post | en | it | vi | sl`"));
+            };
+            let concept = self.intern_concept(&format!("country:{code}"), ConceptClass::Country);
+            let index = match self.country_index.get(*code) {
+                Some(&i) => {
+                    self.countries[i as usize].primary_post = post.to_string();
+                    i
+                }
+                None => {
+                    let i = self.countries.len() as u32;
+                    self.countries.push(Country { code: code.to_string(), primary_post: post.to_string(), concept });
+                    self.country_index.insert(code.to_string(), i);
+                    i
+                }
+            };
+            self.insert_columns(file, line, langs, Entity::Country(index))?;
+        }
+        Ok(())
+    }
+
+    fn add_seats(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        for (line, cells) in rows(text) {
+            let [code, post, langs @ ..] = cells.as_slice() else {
+                return Err(Error::data(file, line, "expected `CC | post | en | it | vi | sl`"));
+            };
+            let country = *self.country_index.get(*code).ok_or_else(|| Error::data(file, line, format!("unknown country {code}")))?;
+            let post_is_primary = self.countries[country as usize].primary_post == *post;
+            self.insert_columns(file, line, langs, Entity::Seat { country, post_is_primary })?;
+        }
+        Ok(())
+    }
+
+    /// People in the `id | display | forms | offices` format.
+    pub(crate) fn add_people(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        for (line, cells) in rows(text) {
+            let [id, display, names, offices] = cells.as_slice() else {
+                return Err(Error::data(file, line, "expected `id | display name | forms | offices`"));
+            };
+            let offices = parse_offices(file, line, offices)?;
+            let person = Person { id: id.to_string(), display: display.to_string(), offices };
+            let index = match self.person_index.get(*id) {
+                Some(&i) => {
+                    self.people[i as usize] = person;
+                    i
+                }
+                None => {
+                    let i = self.people.len() as u32;
+                    self.people.push(person);
+                    self.person_index.insert(id.to_string(), i);
+                    i
+                }
+            };
+            for form in forms(names) {
+                let (form, only) = match form.rsplit_once('@') {
+                    Some((f, code)) => (f, Some(code.parse::<Lang>().map_err(|e| Error::data(file, line, e.to_string()))?)),
+                    None => (form, None),
+                };
+                for lang in Lang::ALL.into_iter().filter(|l| only.is_none_or(|o| o == *l)) {
+                    self.insert_form(lang, form, Entity::Person(index), true);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Concepts in the `id | class | en | it | vi | sl` format.
+    pub(crate) fn add_concepts(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        for (line, cells) in rows(text) {
+            let [id, class, langs @ ..] = cells.as_slice() else {
+                return Err(Error::data(file, line, "expected `id | class | en | it | vi | sl`"));
+            };
+            let class = ConceptClass::parse(class).ok_or_else(|| Error::data(file, line, format!("unknown class {class:?}")))?;
+            let index = self.intern_concept(id, class);
+            self.insert_columns(file, line, langs, Entity::Concept(index))?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn table(&self, lang: Lang) -> &PhraseTable<Entity> {
+        &self.tables[lang.index()]
+    }
+
+    /// Who held `post` of `country` on `day`.
+    pub(crate) fn holder(&self, post: &str, country: &str, day: Date) -> Option<u32> {
+        self.people.iter().position(|p| p.offices.iter().any(|o| o.post == post && o.country == country && o.covers(day))).map(|i| i as u32)
+    }
+
+    pub(crate) fn person_in_office(&self, person: u32, day: Date) -> bool {
+        self.people[person as usize].offices.iter().any(|o| o.covers(day))
+    }
+
+    pub(crate) fn phrase_count(&self) -> usize {
+        self.tables.iter().map(PhraseTable::len).sum()
+    }
+}
+
+impl fmt::Display for ConceptClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_knowledge_loads_and_resolves_offices() {
+        let k = Knowledge::embedded().unwrap();
+        assert!(k.countries.len() > 60);
+        assert!(k.people.len() > 100);
+        let day = Date::new(2020, 6, 26).unwrap();
+        let holder = k.holder("president", "FR", day).unwrap();
+        assert_eq!(k.people[holder as usize].id, "macron");
+        let holder = k.holder("president", "FR", Date::new(2016, 6, 26).unwrap()).unwrap();
+        assert_eq!(k.people[holder as usize].id, "hollande");
+        let holder = k.holder("pm", "IT", Date::new(2021, 8, 19).unwrap()).unwrap();
+        assert_eq!(k.people[holder as usize].id, "draghi");
+    }
+
+    #[test]
+    fn slovenian_declension_matches_one_form() {
+        let k = Knowledge::embedded().unwrap();
+        let table = k.table(Lang::Sl);
+        for word in ["Libiji", "Libija", "Libijo"] {
+            let key = word_key(Lang::Sl, &word.to_lowercase());
+            let found = table.find(&[key.as_str()], &[true], &[false]);
+            assert_eq!(found.len(), 1, "{word}");
+        }
+    }
+}

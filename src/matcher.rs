@@ -1,0 +1,123 @@
+//! The matcher and its builder: the crate's entry point.
+
+use crate::analysis::{analyse, Fingerprint};
+use crate::cluster::{cluster, Clustering};
+use crate::error::Error;
+use crate::knowledge::Knowledge;
+use crate::report::Report;
+use crate::score::{compare, Match, Weights};
+
+/// Analyses, compares and clusters reports. Immutable, `Send + Sync`: share one across threads.
+#[derive(Debug)]
+pub struct Matcher {
+    knowledge: Knowledge,
+    weights: Weights,
+}
+
+/// Configures a [`Matcher`]: weights, threshold and extra knowledge.
+#[derive(Debug, Clone, Default)]
+pub struct MatcherBuilder {
+    weights: Weights,
+    concepts: Vec<(String, String)>,
+    people: Vec<(String, String)>,
+    countries: Vec<(String, String)>,
+}
+
+impl MatcherBuilder {
+    /// The score two reports need to be the same event (default 0.6), in (0, 1].
+    pub fn threshold(mut self, threshold: f32) -> Self {
+        self.weights.threshold = threshold;
+        self
+    }
+    /// Relative weights of the date, participants, kind and topics components (defaults 0.35,
+    /// 0.25, 0.1, 0.3). They are normalised to sum to one.
+    pub fn weights(mut self, date: f32, participants: f32, kind: f32, topics: f32) -> Self {
+        self.weights = Weights { date, participants, kind, topics, threshold: self.weights.threshold };
+        self
+    }
+    /// Adds or overrides concepts, in the format of `data/concepts.txt`
+    /// (`id | class | English | Italian | Vietnamese | Slovenian`). `name` is used in errors.
+    pub fn add_concepts(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.concepts.push((name.into(), text.into()));
+        self
+    }
+    /// Adds or overrides people, in the format of `data/people.txt`
+    /// (`id | display name | name forms | offices`).
+    pub fn add_people(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.people.push((name.into(), text.into()));
+        self
+    }
+    /// Adds or overrides countries, in the format of `data/countries.txt`.
+    pub fn add_countries(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.countries.push((name.into(), text.into()));
+        self
+    }
+    /// Checks the settings, loads the knowledge, and returns the matcher.
+    pub fn build(self) -> Result<Matcher, Error> {
+        let w = self.weights;
+        for (name, v) in [("date weight", w.date), ("participant weight", w.participants), ("kind weight", w.kind), ("topic weight", w.topics)] {
+            if !(v.is_finite() && v >= 0.0) {
+                return Err(Error::InvalidSetting { name: "weights", reason: format!("{name} is {v}; weights must be finite and not negative") });
+            }
+        }
+        let sum = w.date + w.participants + w.kind + w.topics;
+        if sum <= 0.0 {
+            return Err(Error::InvalidSetting { name: "weights", reason: "at least one weight must be positive".into() });
+        }
+        if !(w.threshold > 0.0 && w.threshold <= 1.0) {
+            return Err(Error::InvalidSetting { name: "threshold", reason: format!("{} is not in (0, 1]", w.threshold) });
+        }
+        let weights = Weights { date: w.date / sum, participants: w.participants / sum, kind: w.kind / sum, topics: w.topics / sum, threshold: w.threshold };
+        let mut knowledge = Knowledge::embedded()?;
+        for (name, text) in &self.countries {
+            knowledge.add_countries(name, text)?;
+        }
+        for (name, text) in &self.people {
+            knowledge.add_people(name, text)?;
+        }
+        for (name, text) in &self.concepts {
+            knowledge.add_concepts(name, text)?;
+        }
+        Ok(Matcher { knowledge, weights })
+    }
+}
+
+impl Matcher {
+    /// A matcher with the embedded knowledge and default settings.
+    pub fn new() -> Result<Matcher, Error> {
+        MatcherBuilder::default().build()
+    }
+    /// Starts configuring a matcher.
+    pub fn builder() -> MatcherBuilder {
+        MatcherBuilder::default()
+    }
+    /// Analyses one report into its fingerprint.
+    pub fn fingerprint(&self, report: &Report) -> Fingerprint {
+        analyse(report, &self.knowledge)
+    }
+    /// Scores two fingerprints and explains the score.
+    pub fn compare(&self, a: &Fingerprint, b: &Fingerprint) -> Match {
+        compare(a, b, &self.weights)
+    }
+    /// Scores two reports and explains the score.
+    pub fn explain(&self, a: &Report, b: &Report) -> Match {
+        self.compare(&self.fingerprint(a), &self.fingerprint(b))
+    }
+    /// Clusters reports into events: every report lands in exactly one cluster, whatever the
+    /// input order. Fails on duplicate ids.
+    pub fn cluster(&self, reports: &[Report]) -> Result<Clustering, Error> {
+        self.cluster_fingerprints(reports.iter().map(|r| self.fingerprint(r)).collect())
+    }
+    /// Clusters fingerprints made earlier (for example, restored from storage).
+    pub fn cluster_fingerprints(&self, fingerprints: Vec<Fingerprint>) -> Result<Clustering, Error> {
+        cluster(fingerprints, &self.weights)
+    }
+    /// The display name of a person id (`putin` → `Vladimir Putin`).
+    pub fn person_name(&self, id: &str) -> Option<&str> {
+        self.knowledge.people.iter().find(|p| p.id == id).map(|p| p.display.as_str())
+    }
+    /// Number of phrases the matcher recognises across its languages.
+    pub fn lexicon_size(&self) -> usize {
+        self.knowledge.phrase_count()
+    }
+}

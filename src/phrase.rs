@@ -1,0 +1,96 @@
+//! Longest-match lookup of multi-word phrases over token keys.
+
+use std::collections::HashMap;
+
+/// A phrase: its keys, and whether its first word must be capitalised in the text.
+#[derive(Debug)]
+pub(crate) struct PhraseTable<T> {
+    map: HashMap<Vec<String>, Vec<(T, bool)>>,
+    max_len: usize,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable { map: HashMap::new(), max_len: 0 }
+    }
+}
+
+/// One match: tokens `start..end` of the key sequence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PhraseMatch<'a, T> {
+    pub start: usize,
+    pub end: usize,
+    pub value: &'a T,
+}
+
+impl<T: PartialEq> PhraseTable<T> {
+    pub(crate) fn insert(&mut self, keys: Vec<String>, value: T, needs_capital: bool) {
+        if keys.is_empty() {
+            return;
+        }
+        self.max_len = self.max_len.max(keys.len());
+        let slot = self.map.entry(keys).or_default();
+        if !slot.iter().any(|(v, c)| *v == value && *c == needs_capital) {
+            slot.push((value, needs_capital));
+        }
+    }
+
+    /// Non-overlapping longest matches, left to right. `breaks[i]` is true where a phrase may not
+    /// continue from token `i - 1` to token `i` (a sentence boundary).
+    pub(crate) fn find<'a>(&'a self, keys: &[&str], capitalised: &[bool], breaks: &[bool]) -> Vec<PhraseMatch<'a, T>> {
+        let mut out = Vec::new();
+        let mut buf: Vec<String> = Vec::with_capacity(self.max_len);
+        let mut i = 0;
+        while i < keys.len() {
+            let mut best: Option<(usize, &'a [(T, bool)])> = None;
+            buf.clear();
+            for len in 1..=self.max_len.min(keys.len() - i) {
+                if len > 1 && breaks[i + len - 1] {
+                    break;
+                }
+                buf.push(keys[i + len - 1].to_string());
+                if let Some(values) = self.map.get(&buf) {
+                    best = Some((len, values.as_slice()));
+                }
+            }
+            match best {
+                Some((len, values)) => {
+                    for (value, needs_capital) in values {
+                        if !needs_capital || capitalised[i] {
+                            out.push(PhraseMatch { start: i, end: i + len, value });
+                        }
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.map.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefers_longest_and_respects_breaks() {
+        let mut t = PhraseTable::default();
+        t.insert(vec!["hội".into(), "đồng".into(), "bảo".into(), "an".into()], 1, false);
+        t.insert(vec!["bảo".into(), "an".into()], 2, false);
+        t.insert(vec!["pháp".into()], 3, true);
+        let keys = ["hội", "đồng", "bảo", "an", "biện", "pháp", "pháp"];
+        let caps = [true, false, true, false, false, false, true];
+        let breaks = [false; 7];
+        let found: Vec<i32> = t.find(&keys, &caps, &breaks).iter().map(|m| *m.value).collect();
+        assert_eq!(found, [1, 3]);
+        let mut breaks = [false; 7];
+        breaks[2] = true;
+        let found: Vec<i32> = t.find(&keys, &caps, &breaks).iter().map(|m| *m.value).collect();
+        assert_eq!(found, [2, 3]);
+    }
+}

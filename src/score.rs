@@ -1,0 +1,213 @@
+//! Pairwise scoring of fingerprints, with an explanation a person can read.
+
+use std::fmt;
+
+use crate::analysis::Fingerprint;
+use crate::calendar::EventKind;
+use crate::date::{DateRelation, EventDate};
+
+/// Weights of the score's components and the decision threshold; set through the builder.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Weights {
+    pub date: f32,
+    pub participants: f32,
+    pub kind: f32,
+    pub topics: f32,
+    pub threshold: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights { date: 0.35, participants: 0.25, kind: 0.1, topics: 0.3, threshold: 0.6 }
+    }
+}
+
+/// Why two reports cannot be the same event.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Conflict {
+    /// The events happened on different days.
+    Dates(String, String),
+    /// Different leaders took part.
+    Participants(Vec<String>, Vec<String>),
+    /// One is a phone call, the other a meeting (or another pair of kinds).
+    Kinds(EventKind, EventKind),
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Conflict::Dates(a, b) => write!(f, "different days ({a} vs {b})"),
+            Conflict::Participants(a, b) => write!(f, "different participants ({} vs {})", a.join("+"), b.join("+")),
+            Conflict::Kinds(a, b) => write!(f, "different kinds of contact ({a} vs {b})"),
+        }
+    }
+}
+
+/// The parts of a pairwise decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    /// The two reports' event dates.
+    pub dates: (Option<EventDate>, Option<EventDate>),
+    /// Date agreement, 0–1 (0.3 when nothing decides).
+    pub date_score: f32,
+    /// Participants of both (principals), when they agree.
+    pub participants: Vec<String>,
+    /// Participant agreement, 0–1.
+    pub participant_score: f32,
+    /// The kind, when both agree.
+    pub kind: Option<EventKind>,
+    /// Kind agreement, 0–1.
+    pub kind_score: f32,
+    /// Concepts both discuss, most specific first.
+    pub shared_topics: Vec<String>,
+    /// Names the lexicon lacks that both mention (cognate keys).
+    pub shared_names: Vec<String>,
+    /// Topic overlap, 0–1.
+    pub topic_score: f32,
+    /// What rules the pair out, if anything.
+    pub conflict: Option<Conflict>,
+}
+
+/// The decision on a pair of reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// Score in [0, 1]; 0 when a conflict rules the pair out.
+    pub score: f32,
+    /// Whether the score reaches the matcher's threshold.
+    pub same_event: bool,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+fn describe_date(d: &Option<EventDate>) -> String {
+    match d {
+        Some(d) => format!("{} ({})", d.value, d.source),
+        None => "unknown".into(),
+    }
+}
+
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(c) = &self.conflict {
+            return write!(f, "not the same event: {c}");
+        }
+        let (a, b) = &self.dates;
+        match (a, b) {
+            (Some(x), Some(y)) if self.date_score > 0.3 => write!(f, "same day {} ({} vs {})", x.value, x.source, y.source)?,
+            _ => write!(f, "dates undecided ({} vs {})", describe_date(a), describe_date(b))?,
+        }
+        if !self.participants.is_empty() {
+            write!(f, "; participants {}", self.participants.join("+"))?;
+        }
+        match self.kind {
+            Some(k) => write!(f, "; both {k}")?,
+            None => write!(f, "; kind undecided")?,
+        }
+        if !self.shared_topics.is_empty() {
+            write!(f, "; shared topics: {}", self.shared_topics.join(", "))?;
+        }
+        if !self.shared_names.is_empty() {
+            write!(f, "; shared names: {}", self.shared_names.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+const COGNATE_WEIGHT: f32 = 0.5;
+
+/// Whether two cognate keys name the same thing: equal, or close spellings of a long name.
+fn cognate(a: &str, b: &str) -> bool {
+    a == b || (a.len() >= 6 && b.len() >= 6 && a.get(..4) == b.get(..4) && strsim::jaro_winkler(a, b) >= 0.93)
+}
+
+fn topics(a: &Fingerprint, b: &Fingerprint) -> (f32, Vec<String>, Vec<String>) {
+    let total = |f: &Fingerprint| f.concepts.iter().map(|c| c.1).sum::<f32>() + f.cognates.len() as f32 * COGNATE_WEIGHT;
+    let (ta, tb) = (total(a), total(b));
+    if ta == 0.0 || tb == 0.0 {
+        return (0.0, Vec::new(), Vec::new());
+    }
+    let mut shared = Vec::new();
+    let mut weight = 0.0;
+    let (mut i, mut j) = (0, 0);
+    while i < a.concepts.len() && j < b.concepts.len() {
+        match a.concepts[i].0.cmp(&b.concepts[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                weight += a.concepts[i].1;
+                shared.push((a.concepts[i].0.clone(), a.concepts[i].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let mut names = Vec::new();
+    for x in &a.cognates {
+        if b.cognates.iter().any(|y| cognate(x, y)) {
+            weight += COGNATE_WEIGHT;
+            names.push(x.clone());
+        }
+    }
+    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    // Overlap relative to the shorter report: a brief report covers a subset of a long one.
+    let score = (weight / ta.min(tb).max(3.0)).min(1.0);
+    (score, shared.into_iter().map(|s| s.0).collect(), names)
+}
+
+/// Scores a pair of fingerprints.
+pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
+    let mut conflict = None;
+    let date_score = match (&a.date, &b.date) {
+        (Some(x), Some(y)) => match x.relation(y) {
+            DateRelation::Agree(s) => s,
+            DateRelation::Unknown => 0.3,
+            DateRelation::Conflict => {
+                conflict = Some(Conflict::Dates(x.value.to_string(), y.value.to_string()));
+                0.0
+            }
+        },
+        _ => 0.3,
+    };
+    let (pa, pb) = (&a.principals, &b.principals);
+    let common: Vec<String> = pa.iter().filter(|p| pb.contains(p)).cloned().collect();
+    let participant_score = if pa.is_empty() || pb.is_empty() {
+        0.2
+    } else if pa == pb {
+        1.0
+    } else if common.len() == pa.len().min(pb.len()) && pa.len().min(pb.len()) == 1 {
+        0.5
+    } else {
+        conflict.get_or_insert(Conflict::Participants(pa.clone(), pb.clone()));
+        0.0
+    };
+    let kind_score = match (a.kind, b.kind) {
+        (Some(x), Some(y)) if x == y => 1.0,
+        (Some(x), Some(y)) => {
+            if a.kind_confident && b.kind_confident {
+                conflict.get_or_insert(Conflict::Kinds(x, y));
+            }
+            0.0
+        }
+        _ => 0.4,
+    };
+    let (topic_score, shared_topics, shared_names) = topics(a, b);
+    let score = if conflict.is_some() { 0.0 } else { w.date * date_score + w.participants * participant_score + w.kind * kind_score + w.topics * topic_score };
+    let same_event = conflict.is_none() && score >= w.threshold;
+    Match {
+        score,
+        same_event,
+        explanation: Explanation {
+            dates: (a.date, b.date),
+            date_score,
+            participants: common,
+            participant_score,
+            kind: if kind_score == 1.0 { a.kind } else { None },
+            kind_score,
+            shared_topics,
+            shared_names,
+            topic_score,
+            conflict,
+        },
+    }
+}
