@@ -42,7 +42,8 @@ fn read(path: &str, skip_invalid: bool) -> Result<Input, String> {
         if line.trim().is_empty() {
             continue;
         }
-        match event_dedup::read_jsonl(line.as_bytes()).next() {
+        let parsed = event_dedup::read_jsonl(line.as_bytes()).next();
+        match parsed {
             Some(Ok(report)) => {
                 // The gold label is only ever used by --eval.
                 if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(&line) {

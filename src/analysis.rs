@@ -189,17 +189,26 @@ fn countries_of(knowledge: &Knowledge, person: u32) -> Vec<&str> {
 
 /// Resolves office titles next to a country or seat ("the French president", "capo del Cremlino").
 fn titled_people(part: &Part, knowledge: &Knowledge, day: Option<Date>) -> Vec<(usize, u32)> {
-    let Some(day) = day else { return Vec::new() };
     let t = &part.tokens;
     let mut out = Vec::new();
     for &(s, e, w) in &part.words {
         let Word::Title(title) = w else { continue };
         let sentence = t[s].sentence;
-        let near = part.entities.iter().filter(|(es, ee, _)| t[*es].sentence == sentence && *ee + 3 >= s && *es <= e + 3).find_map(|(_, _, ent)| match *ent {
-            Entity::Country(c) => Some((c, None)),
-            Entity::Seat { country, post_is_primary } => Some((country, Some(post_is_primary))),
-            _ => None,
-        });
+        // The nearest country or seat within three tokens: "Tổng thống Mỹ và Chủ tịch Trung Quốc".
+        let near = part
+            .entities
+            .iter()
+            .filter(|(es, ee, _)| t[*es].sentence == sentence && *ee + 3 >= s && *es <= e + 3)
+            .filter_map(|&(es, ee, ent)| {
+                let gap = if es >= e { es - e } else { s.saturating_sub(ee) };
+                match ent {
+                    Entity::Country(c) => Some((gap, es < s, c, None)),
+                    Entity::Seat { country, post_is_primary } => Some((gap, es < s, country, Some(post_is_primary))),
+                    _ => None,
+                }
+            })
+            .min()
+            .map(|(_, _, c, seat)| (c, seat));
         let Some((country, seat)) = near else { continue };
         let c = &knowledge.countries[country as usize];
         let post = match (title, seat) {
@@ -208,7 +217,11 @@ fn titled_people(part: &Part, knowledge: &Knowledge, day: Option<Date>) -> Vec<(
             (Title::Leader | Title::Counterpart, None) => c.primary_post.as_str(),
             (Title::Leader | Title::Counterpart | Title::HeadOfState | Title::HeadOfGovernment, Some(_)) => c.primary_post.as_str(),
         };
-        let holder = knowledge.holder(post, &c.code, day).or_else(|| knowledge.holder(&c.primary_post, &c.code, day));
+        // Without any date, the most recent holder: undated news is most often recent news.
+        let holder = match day {
+            Some(day) => knowledge.holder(post, &c.code, day).or_else(|| knowledge.holder(&c.primary_post, &c.code, day)),
+            None => knowledge.latest_holder(post, &c.code),
+        };
         if let Some(p) = holder {
             out.push((s, p));
         }
@@ -229,13 +242,10 @@ fn reference_day(date: Option<&EventDate>, published: Option<Date>, parts: &[Par
 
 fn position_weight(part: &Part, i: usize) -> f32 {
     if part.in_title {
-        return 3.0;
+        return 4.0;
     }
-    match part.tokens[i].sentence {
-        0 => 2.0,
-        1 => 1.5,
-        _ => 1.0,
-    }
+    // The lead says who met; later sentences add background and other contacts.
+    (3.0 - 0.5 * part.tokens[i].sentence as f32).max(1.0)
 }
 
 fn cognate_key(lower: &str) -> String {
@@ -246,6 +256,27 @@ fn cognate_key(lower: &str) -> String {
 fn is_latin(s: &str) -> bool {
     s.chars().all(|c| c.is_ascii_alphabetic() || ('\u{c0}'..='\u{17f}').contains(&c))
 }
+
+/// Principals from people ranked by salience: the leading one, a second one that is not a
+/// passing mention, and more when the contact is multilateral or when a third person is nearly as
+/// salient as the second (the report is then ambiguous, and keeping all three is the cautious
+/// reading: it cannot merge with a contact between two of them).
+fn choose_principals(ranked: &[(u32, f32)], kind: Option<EventKind>) -> Vec<u32> {
+    let Some(&(top, top_s)) = ranked.first() else { return Vec::new() };
+    let mut principals = vec![top];
+    let Some(&(second, second_s)) = ranked.get(1).filter(|r| r.1 >= SECOND_PRINCIPAL_SHARE * top_s) else { return principals };
+    principals.push(second);
+    for &(p, s) in &ranked[2..] {
+        let multilateral = kind == Some(EventKind::Multilateral) && s >= 0.5 * top_s;
+        if multilateral || s >= AMBIGUOUS_THIRD_SHARE * second_s {
+            principals.push(p);
+        }
+    }
+    principals
+}
+
+const SECOND_PRINCIPAL_SHARE: f32 = 0.3;
+const AMBIGUOUS_THIRD_SHARE: f32 = 0.75;
 
 /// Analyses one report.
 pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
@@ -299,17 +330,7 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
         [only] => only.1 >= 2.0,
         [first, second, ..] => first.1 >= 2.0 && first.1 >= 2.0 * second.1,
     };
-    let mut principals: Vec<u32> = Vec::new();
-    if let Some(&(top, top_s)) = ranked.first() {
-        principals.push(top);
-        for &(p, s) in ranked.iter().skip(1) {
-            let limit = if principals.len() < 2 { 0.3 } else { 0.6 };
-            let room = principals.len() < 2 || kind == Some(EventKind::Multilateral);
-            if room && s >= limit * top_s {
-                principals.push(p);
-            }
-        }
-    }
+    let principals = choose_principals(&ranked, kind);
 
     // Concepts: everything named, less the principals' own countries (always present).
     let own: BTreeSet<String> = principals.iter().flat_map(|&p| countries_of(knowledge, p)).map(|c| format!("country:{c}")).collect();
@@ -367,3 +388,22 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
 }
 
 const MAX_COGNATES: usize = 24;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn principals(lang: Lang, text: &str, published: &str) -> Vec<String> {
+        let k = Knowledge::embedded().unwrap();
+        let r = Report::builder("x", text).lang(lang).published(published).unwrap().build().unwrap();
+        analyse(&r, &k).principals
+    }
+
+    #[test]
+    fn office_titles_resolve_by_date() {
+        assert_eq!(principals(Lang::It, "Il presidente francese ha chiamato oggi il capo del Cremlino.", "2021-11-15"), ["macron", "putin"]);
+        assert_eq!(principals(Lang::Vi, "Tổng thống Mỹ và Chủ tịch Trung Quốc đã có cuộc gặp.", "2022-11-14"), ["biden", "xi"]);
+        assert_eq!(principals(Lang::En, "The French president called the Russian president.", "2016-03-01"), ["hollande", "putin"]);
+        assert_eq!(principals(Lang::Sl, "Ruski predsednik in njegov francoski kolega sta se pogovarjala.", "2020-11-16"), ["macron", "putin"]);
+    }
+}

@@ -283,6 +283,12 @@ impl Knowledge {
         self.people.iter().position(|p| p.offices.iter().any(|o| o.post == post && o.country == country && o.covers(day))).map(|i| i as u32)
     }
 
+    /// The most recent holder of `post` of `country`.
+    pub(crate) fn latest_holder(&self, post: &str, country: &str) -> Option<u32> {
+        let terms = self.people.iter().enumerate().flat_map(|(i, p)| p.offices.iter().map(move |o| (i, o)));
+        terms.filter(|(_, o)| o.post == post && o.country == country).max_by_key(|(i, o)| (o.from, *i)).map(|(i, _)| i as u32)
+    }
+
     pub(crate) fn person_in_office(&self, person: u32, day: Date) -> bool {
         self.people[person as usize].offices.iter().any(|o| o.covers(day))
     }

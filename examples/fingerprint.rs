@@ -1,0 +1,45 @@
+//! Prints the fingerprint of each report in a JSON Lines file: what the analysis found.
+//!
+//! ```text
+//! cargo run --release --example fingerprint -- FILE.jsonl [ID ...]
+//! ```
+
+use std::fs::File;
+use std::io::BufReader;
+use std::process::ExitCode;
+
+use event_dedup::Matcher;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.first() else {
+        eprintln!("usage: fingerprint FILE.jsonl [ID ...]");
+        return ExitCode::FAILURE;
+    };
+    let wanted = &args[1..];
+    let result = (|| -> Result<(), event_dedup::Error> {
+        let matcher = Matcher::new()?;
+        for report in event_dedup::read_jsonl(BufReader::new(File::open(path)?)) {
+            let report = report?;
+            if !wanted.is_empty() && !wanted.iter().any(|w| w == report.id()) {
+                continue;
+            }
+            let f = matcher.fingerprint(&report);
+            let date = f.event_date().map_or("unknown".to_string(), |d| format!("{} ({}, confidence {:.2})", d.value, d.source, d.confidence));
+            println!("{} [{}]", f.id(), f.lang());
+            println!("  date:         {date}");
+            println!("  participants: {}", f.participants().join(", "));
+            println!("  kind:         {}", f.kind().map_or("unknown", |k| k.name()));
+            println!("  concepts:     {}", f.concepts().collect::<Vec<_>>().join(", "));
+            println!("  names:        {}", f.cognates().join(", "));
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fingerprint: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
