@@ -132,7 +132,8 @@ fn run() -> Result<(), String> {
         writeln!(out, "{line}").map_err(|e| e.to_string())?;
     }
     if eval {
-        let pred: HashMap<&str, &str> = input.reports.iter().map(|r| (r.id(), clustering.cluster_of(r.id()).map_or("", |c| c.id.as_str()))).collect();
+        let pred: HashMap<&str, &str> =
+            input.reports.iter().map(|r| (r.id(), clustering.cluster_of(r.id()).map_or("", |c| c.id.as_str()))).collect();
         let gold: HashMap<&str, &str> = input.gold.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         if gold.is_empty() {
             return Err("--eval: no report has a gold `event` field".into());

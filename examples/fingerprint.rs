@@ -25,7 +25,8 @@ fn main() -> ExitCode {
                 continue;
             }
             let f = matcher.fingerprint(&report);
-            let date = f.event_date().map_or("unknown".to_string(), |d| format!("{} ({}, confidence {:.2})", d.value, d.source, d.confidence));
+            let date =
+                f.event_date().map_or("unknown".to_string(), |d| format!("{} ({}, confidence {:.2})", d.value, d.source, d.confidence));
             println!("{} [{}]", f.id(), f.lang());
             println!("  date:         {date}");
             println!("  participants: {}", f.participants().join(", "));

@@ -77,7 +77,8 @@ impl Part {
         let keys: Vec<String> = content.iter().map(|&i| word_key(lang, &tokens[i].lower)).collect();
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         let caps: Vec<bool> = content.iter().map(|&i| tokens[i].capitalised).collect();
-        let breaks: Vec<bool> = content.iter().enumerate().map(|(k, &i)| k > 0 && tokens[i].sentence != tokens[content[k - 1]].sentence).collect();
+        let breaks: Vec<bool> =
+            content.iter().enumerate().map(|(k, &i)| k > 0 && tokens[i].sentence != tokens[content[k - 1]].sentence).collect();
         let entities = knowledge
             .table(lang)
             .find(&keys, &caps, &breaks)
@@ -134,13 +135,18 @@ fn placement(part: &Part, m: &calendar::Mention) -> Placement {
         && line <= 8
         && m.start - line_start <= 4
         && (m.start == line_start || t[m.start - 1].is_punct(',') || t[m.start - 1].lower == "date")
-        && t.get(m.end).is_some_and(|n| matches!(n.kind, TokenKind::Punct('–' | '-' | '—' | '(' | '.' | '/' | ':')) || t.get(m.end).is_some_and(|n| n.number().is_some()));
+        && t.get(m.end).is_some_and(|n| {
+            matches!(n.kind, TokenKind::Punct('–' | '-' | '—' | '(' | '.' | '/' | ':'))
+                || t.get(m.end).is_some_and(|n| n.number().is_some())
+        });
     let before_window = m.start.saturating_sub(8);
     let background = part.words.iter().any(|&(s, e, w)| {
         (w == Word::Background && s >= before_window && e <= m.start && t[s].sentence == sentence)
             || (w == Word::BackgroundAfter && s >= m.end && s <= m.end + 4 && t[s].sentence == sentence)
     });
-    let future = part.words.iter().any(|&(s, e, w)| w == Word::Future && t[s].sentence == sentence && (e <= m.start && s + 4 >= m.start || s >= m.end && s <= m.end + 3));
+    let future = part.words.iter().any(|&(s, e, w)| {
+        w == Word::Future && t[s].sentence == sentence && (e <= m.start && s + 4 >= m.start || s >= m.end && s <= m.end + 3)
+    });
     let near_kind_cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
     Placement { in_title: part.in_title, dateline, sentence, background, future, near_kind_cue, noise: part.noise(m.start) }
 }
@@ -236,7 +242,11 @@ fn reference_day(date: Option<&EventDate>, published: Option<Date>, parts: &[Par
     if published.is_some() {
         return published;
     }
-    let latest = parts.iter().flat_map(|p| p.tokens.iter()).filter_map(|t| t.number().filter(|n| t.text.len() == 4 && (1990..=2100).contains(n))).max()?;
+    let latest = parts
+        .iter()
+        .flat_map(|p| p.tokens.iter())
+        .filter_map(|t| t.number().filter(|n| t.text.len() == 4 && (1990..=2100).contains(n)))
+        .max()?;
     Date::new(latest as i32, 7, 1)
 }
 
@@ -349,7 +359,9 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
                     let concept = &knowledge.concepts[c as usize];
                     (concept.id.clone(), concept.class.weight())
                 }
-                Entity::Person(p) if !principals.contains(&p) => (format!("person:{}", knowledge.people[p as usize].id), ConceptClass::Org.weight()),
+                Entity::Person(p) if !principals.contains(&p) => {
+                    (format!("person:{}", knowledge.people[p as usize].id), ConceptClass::Org.weight())
+                }
                 _ => continue,
             };
             if !own.contains(&id) {
@@ -361,7 +373,14 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
         }
         for (i, t) in part.tokens.iter().enumerate() {
             let sentence_start = i == 0 || part.tokens[i - 1].sentence != t.sentence;
-            if t.is_word() && t.capitalised && !covered[i] && !sentence_start && !part.noise(i) && t.text.chars().count() >= 4 && (lang != Lang::Vi || is_latin(&t.text)) {
+            if t.is_word()
+                && t.capitalised
+                && !covered[i]
+                && !sentence_start
+                && !part.noise(i)
+                && t.text.chars().count() >= 4
+                && (lang != Lang::Vi || is_latin(&t.text))
+            {
                 *cognates.entry(cognate_key(&t.lower)).or_default() += 1;
             }
         }
@@ -401,9 +420,15 @@ mod tests {
 
     #[test]
     fn office_titles_resolve_by_date() {
-        assert_eq!(principals(Lang::It, "Il presidente francese ha chiamato oggi il capo del Cremlino.", "2021-11-15"), ["macron", "putin"]);
+        assert_eq!(
+            principals(Lang::It, "Il presidente francese ha chiamato oggi il capo del Cremlino.", "2021-11-15"),
+            ["macron", "putin"]
+        );
         assert_eq!(principals(Lang::Vi, "Tổng thống Mỹ và Chủ tịch Trung Quốc đã có cuộc gặp.", "2022-11-14"), ["biden", "xi"]);
         assert_eq!(principals(Lang::En, "The French president called the Russian president.", "2016-03-01"), ["hollande", "putin"]);
-        assert_eq!(principals(Lang::Sl, "Ruski predsednik in njegov francoski kolega sta se pogovarjala.", "2020-11-16"), ["macron", "putin"]);
+        assert_eq!(
+            principals(Lang::Sl, "Ruski predsednik in njegov francoski kolega sta se pogovarjala.", "2020-11-16"),
+            ["macron", "putin"]
+        );
     }
 }

@@ -64,9 +64,9 @@ pub(crate) enum Word {
     Future,
     Kind(EventKind),
     Title(Title),
-    DayWord,
-    MonthWord,
-    YearWord,
+    DayIntro,
+    MonthIntro,
+    YearIntro,
     Stop,
 }
 
@@ -104,7 +104,12 @@ impl Calendar {
         for (n, v) in data.numbered("relative") {
             add(v, Word::Relative(n));
         }
-        let kinds = [("kind.call", EventKind::PhoneCall), ("kind.video", EventKind::VideoConference), ("kind.meeting", EventKind::Meeting), ("kind.multilateral", EventKind::Multilateral)];
+        let kinds = [
+            ("kind.call", EventKind::PhoneCall),
+            ("kind.video", EventKind::VideoConference),
+            ("kind.meeting", EventKind::Meeting),
+            ("kind.multilateral", EventKind::Multilateral),
+        ];
         for (k, kind) in kinds {
             add(data.get(k), Word::Kind(kind));
         }
@@ -122,9 +127,9 @@ impl Calendar {
             ("background", Word::Background),
             ("background_after", Word::BackgroundAfter),
             ("future", Word::Future),
-            ("day_word", Word::DayWord),
-            ("month_word", Word::MonthWord),
-            ("year_word", Word::YearWord),
+            ("day_word", Word::DayIntro),
+            ("month_word", Word::MonthIntro),
+            ("year_word", Word::YearIntro),
             ("stop", Word::Stop),
         ];
         for (k, w) in simple {
@@ -137,8 +142,12 @@ impl Calendar {
     pub(crate) fn of(lang: Lang) -> &'static Calendar {
         static ALL: OnceLock<Vec<Calendar>> = OnceLock::new();
         // The embedded files are checked by a unit test; a broken one yields an empty calendar.
-        &ALL.get_or_init(|| modules().iter().map(|m| Calendar::build(m.lang()).unwrap_or(Calendar { words: PhraseTable::default(), day_first: true })).collect())
-            [lang.index()]
+        &ALL.get_or_init(|| {
+            modules()
+                .iter()
+                .map(|m| Calendar::build(m.lang()).unwrap_or(Calendar { words: PhraseTable::default(), day_first: true }))
+                .collect()
+        })[lang.index()]
     }
 
     /// Cue words found in `tokens`, as `(start, end, word)` token ranges.
@@ -232,7 +241,9 @@ pub(crate) fn mentions(tokens: &[Token], words: &[(usize, usize, Word)], day_fir
                 if !valid(m, d) && valid(d, m) {
                     std::mem::swap(&mut d, &mut m);
                 }
-                let preceded = i > 0 && (tokens[i - 1].is_punct('/') || tokens[i - 1].is_punct('.') && tokens.get(i.wrapping_sub(2)).is_some_and(|p| p.number().is_some()));
+                let preceded = i > 0
+                    && (tokens[i - 1].is_punct('/')
+                        || tokens[i - 1].is_punct('.') && tokens.get(i.wrapping_sub(2)).is_some_and(|p| p.number().is_some()));
                 let glued = tokens.get(i + 1).is_some_and(|p| !p.space_before) && tokens.get(i + 2).is_some_and(|p| !p.space_before);
                 let ok = valid(m, d) && !preceded && digits(i) <= 2 && digits(i + 2) <= 2 && (sep == '/' && glued || year.is_some());
                 if ok {
@@ -254,7 +265,7 @@ pub(crate) fn mentions(tokens: &[Token], words: &[(usize, usize, Word)], day_fir
                 }
                 let month = match (month_at(j), word_at.get(j).copied().flatten()) {
                     (Some((e, m)), _) => Some((e, m)),
-                    (None, Some((e, Word::MonthWord))) => num(e).filter(|m| (1..=12).contains(m) && !punct(e + 1, '/')).map(|m| (e + 1, m)),
+                    (None, Some((e, Word::MonthIntro))) => num(e).filter(|m| (1..=12).contains(m) && !punct(e + 1, '/')).map(|m| (e + 1, m)),
                     _ => None,
                 };
                 if let Some((e, m)) = month {
@@ -265,7 +276,7 @@ pub(crate) fn mentions(tokens: &[Token], words: &[(usize, usize, Word)], day_fir
                         }
                         let (end, year) = match (year_after(e), word_at.get(e).copied().flatten()) {
                             (Some((end, y)), _) => (end, Some(y)),
-                            (None, Some((ye, Word::YearWord))) => match num(ye).and_then(|n| year_of(n, digits(ye))) {
+                            (None, Some((ye, Word::YearIntro))) => match num(ye).and_then(|n| year_of(n, digits(ye))) {
                                 Some(y) => (ye + 1, Some(y)),
                                 None => (e, None),
                             },
@@ -339,7 +350,9 @@ pub(crate) struct Candidate {
 /// consistency when nothing else fixes the year); `weekday_hint` is a weekday said next to it.
 pub(crate) fn resolve(said: Said, published: Option<Date>, years: &[i32], weekday_hint: Option<u32>) -> Option<(DateValue, DateSource)> {
     match said {
-        Said::Absolute { year: Some(y), month, day } => Date::new(y, month, day).map(|date| (DateValue::Day { date }, DateSource::Explicit)),
+        Said::Absolute { year: Some(y), month, day } => {
+            Date::new(y, month, day).map(|date| (DateValue::Day { date }, DateSource::Explicit))
+        }
         Said::Absolute { year: None, month, day } => {
             if let Some(p) = published {
                 // The latest such day not after shortly past publication.
@@ -348,7 +361,8 @@ pub(crate) fn resolve(said: Said, published: Option<Date>, years: &[i32], weekda
                 return Some((DateValue::Day { date }, DateSource::Explicit));
             }
             if let Some(w) = weekday_hint {
-                let fitting = years.iter().flat_map(|y| [*y, y + 1]).filter_map(|y| Date::new(y, month, day)).filter(|d| d.weekday() == w).max();
+                let fitting =
+                    years.iter().flat_map(|y| [*y, y + 1]).filter_map(|y| Date::new(y, month, day)).filter(|d| d.weekday() == w).max();
                 if let Some(date) = fitting {
                     return Some((DateValue::Day { date }, DateSource::Explicit));
                 }
@@ -419,9 +433,8 @@ pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>) -> Optio
     let mut totals: Vec<(DateValue, DateSource, f32, f32)> = Vec::new();
     for c in candidates.iter().filter(|c| c.score > 0.0) {
         let same = |v: &DateValue| match (v, &c.value) {
-            (DateValue::Day { date }, DateValue::DayMonth { month, day }) | (DateValue::DayMonth { month, day }, DateValue::Day { date }) => {
-                date.month() == *month && date.day() == *day
-            }
+            (DateValue::Day { date }, DateValue::DayMonth { month, day })
+            | (DateValue::DayMonth { month, day }, DateValue::Day { date }) => date.month() == *month && date.day() == *day,
             (a, b) => a == b,
         };
         match totals.iter_mut().find(|t| same(&t.0)) {
@@ -450,7 +463,9 @@ pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>) -> Optio
 pub(crate) fn is_list_item(tokens: &[Token], first: usize) -> bool {
     let t = &tokens[first];
     matches!(t.kind, TokenKind::Punct('-' | '•' | '*' | '–' | '—' | '·'))
-        || (t.number().is_some() && tokens.get(first + 1).is_some_and(|n| n.is_punct('.') || n.is_punct(')')) && tokens.get(first + 2).is_some_and(|n| n.line == t.line))
+        || (t.number().is_some()
+            && tokens.get(first + 1).is_some_and(|n| n.is_punct('.') || n.is_punct(')'))
+            && tokens.get(first + 2).is_some_and(|n| n.line == t.line))
 }
 
 #[cfg(test)]

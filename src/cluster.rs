@@ -157,7 +157,12 @@ fn summarise(fps: &[&Fingerprint]) -> EventSummary {
     let kind = kinds.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k);
     let mut topics: Vec<(&str, usize)> = topics.into_iter().collect();
     topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    EventSummary { date: dates.first().map(|d| d.0), participants, kind, topics: topics.into_iter().take(8).map(|t| t.0.to_string()).collect() }
+    EventSummary {
+        date: dates.first().map(|d| d.0),
+        participants,
+        kind,
+        topics: topics.into_iter().take(8).map(|t| t.0.to_string()).collect(),
+    }
 }
 
 fn cluster_name(s: &EventSummary) -> String {
@@ -247,7 +252,13 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
         for &i in &members {
             of_report.insert(fps[i].id.clone(), clusters.len());
         }
-        clusters.push(Cluster { id, members: members.iter().map(|&i| fps[i].id.clone()).collect(), summary, confidence, merges: cluster_merges });
+        clusters.push(Cluster {
+            id,
+            members: members.iter().map(|&i| fps[i].id.clone()).collect(),
+            summary,
+            confidence,
+            merges: cluster_merges,
+        });
     }
     Ok(Clustering { clusters, of_report })
 }

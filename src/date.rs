@@ -234,9 +234,7 @@ impl EventDate {
                 }
             }
             (Window { from, to }, DayMonth { month, day }) | (DayMonth { month, day }, Window { from, to }) => {
-                let inside = (0..=from.days_until(to))
-                    .filter_map(|i| from.add_days(i))
-                    .any(|d| d.month() == month && d.day() == day);
+                let inside = (0..=from.days_until(to)).filter_map(|i| from.add_days(i)).any(|d| d.month() == month && d.day() == day);
                 if inside {
                     DateRelation::Agree(0.4)
                 } else {

@@ -55,9 +55,14 @@ impl MatcherBuilder {
     /// Checks the settings, loads the knowledge, and returns the matcher.
     pub fn build(self) -> Result<Matcher, Error> {
         let w = self.weights;
-        for (name, v) in [("date weight", w.date), ("participant weight", w.participants), ("kind weight", w.kind), ("topic weight", w.topics)] {
+        for (name, v) in
+            [("date weight", w.date), ("participant weight", w.participants), ("kind weight", w.kind), ("topic weight", w.topics)]
+        {
             if !(v.is_finite() && v >= 0.0) {
-                return Err(Error::InvalidSetting { name: "weights", reason: format!("{name} is {v}; weights must be finite and not negative") });
+                return Err(Error::InvalidSetting {
+                    name: "weights",
+                    reason: format!("{name} is {v}; weights must be finite and not negative"),
+                });
             }
         }
         let sum = w.date + w.participants + w.kind + w.topics;
@@ -67,7 +72,13 @@ impl MatcherBuilder {
         if !(w.threshold > 0.0 && w.threshold <= 1.0) {
             return Err(Error::InvalidSetting { name: "threshold", reason: format!("{} is not in (0, 1]", w.threshold) });
         }
-        let weights = Weights { date: w.date / sum, participants: w.participants / sum, kind: w.kind / sum, topics: w.topics / sum, threshold: w.threshold };
+        let weights = Weights {
+            date: w.date / sum,
+            participants: w.participants / sum,
+            kind: w.kind / sum,
+            topics: w.topics / sum,
+            threshold: w.threshold,
+        };
         let mut knowledge = Knowledge::embedded()?;
         for (name, text) in &self.countries {
             knowledge.add_countries(name, text)?;

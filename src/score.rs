@@ -192,7 +192,11 @@ pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
         _ => 0.4,
     };
     let (topic_score, shared_topics, shared_names) = topics(a, b);
-    let score = if conflict.is_some() { 0.0 } else { w.date * date_score + w.participants * participant_score + w.kind * kind_score + w.topics * topic_score };
+    let score = if conflict.is_some() {
+        0.0
+    } else {
+        w.date * date_score + w.participants * participant_score + w.kind * kind_score + w.topics * topic_score
+    };
     let same_event = conflict.is_none() && score >= w.threshold;
     Match {
         score,

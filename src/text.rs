@@ -68,8 +68,31 @@ fn is_abbreviation(word: &str) -> bool {
     word.chars().count() <= 1
         || matches!(
             word.to_lowercase().as_str(),
-            "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "mr" | "mrs" | "dr" | "st" | "gen"
-                | "u.s" | "no" | "avg" | "okt" | "gen." | "sig" | "dott" | "on"
+            "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "mr"
+                | "mrs"
+                | "dr"
+                | "st"
+                | "gen"
+                | "u.s"
+                | "no"
+                | "avg"
+                | "okt"
+                | "gen."
+                | "sig"
+                | "dott"
+                | "on"
         )
 }
 

@@ -60,10 +60,7 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = Error;
     fn from_str(s: &str) -> Result<Lang, Error> {
-        Lang::ALL
-            .into_iter()
-            .find(|l| l.code().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| Error::UnknownLanguage(s.to_string()))
+        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(s.trim())).ok_or_else(|| Error::UnknownLanguage(s.to_string()))
     }
 }
 

@@ -1,0 +1,71 @@
+//! End-to-end tests on the founding seeds, the development corpus and the demo corpus.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::{read_labelled, score, shared};
+use event_dedup::{DateValue, Matcher};
+
+#[test]
+fn seeds_give_exactly_the_gold_clusters() {
+    let (reports, gold) = read_labelled(&shared("seeds/seeds.jsonl"));
+    assert!(reports.iter().all(|r| r.published().is_none()), "the seeds have no published dates");
+    let clustering = Matcher::new().unwrap().cluster(&reports).unwrap();
+    let predicted: BTreeSet<Vec<String>> = clustering.clusters().iter().map(|c| c.members.clone()).collect();
+    let mut by_event: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for r in &reports {
+        by_event.entry(gold[r.id()].as_str()).or_default().push(r.id().to_string());
+    }
+    let expected: BTreeSet<Vec<String>> = by_event.into_values().collect();
+    assert_eq!(predicted, expected);
+}
+
+#[test]
+fn dev_corpus_meets_the_quality_bar() {
+    let (reports, gold) = read_labelled(&shared("corpus/dev.jsonl"));
+    let clustering = Matcher::new().unwrap().cluster(&reports).unwrap();
+    assert_eq!(clustering.report_count(), reports.len());
+    let s = score(&clustering, &gold);
+    eprintln!("dev: {s:?} b-cubed F1 {:.4}", s.bcubed_f1());
+    assert!(s.bcubed_f1() >= 0.97, "B-cubed F1 {:.4} < 0.97", s.bcubed_f1());
+    assert!(s.pairwise_precision >= 0.98, "pairwise precision {:.4} < 0.98", s.pairwise_precision);
+}
+
+#[test]
+fn dev_event_dates_agree_with_a_careful_reader() {
+    let (reports, _) = read_labelled(&shared("corpus/dev.jsonl"));
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shared("corpus/dev_expected_dates.json")).unwrap()).unwrap();
+    let matcher = Matcher::new().unwrap();
+    let mut agree = 0;
+    let mut wrong = Vec::new();
+    for r in &reports {
+        let found = matcher.fingerprint(r).event_date().and_then(|d| match d.value {
+            DateValue::Day { date } => Some(date.to_string()),
+            _ => None,
+        });
+        let e = &expected[r.id()];
+        let want = e["date"].as_str().map(str::to_string);
+        let ok = if e["strict"].as_bool().unwrap() { found == want } else { found.is_none() || found == want };
+        if ok {
+            agree += 1;
+        } else {
+            wrong.push((r.id().to_string(), found, want));
+        }
+    }
+    let share = agree as f64 / reports.len() as f64;
+    eprintln!("dev dates: {agree}/{} = {share:.4}; wrong: {wrong:?}", reports.len());
+    assert!(share >= 0.98, "{share:.4} < 0.98: {wrong:?}");
+}
+
+#[test]
+fn demo_corpus_is_clustered_as_labelled() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/demo.jsonl");
+    let (reports, gold) = read_labelled(&path);
+    let langs: BTreeSet<_> = reports.iter().filter_map(|r| r.lang()).collect();
+    assert_eq!(langs.len(), 4);
+    let clustering = Matcher::new().unwrap().cluster(&reports).unwrap();
+    let s = score(&clustering, &gold);
+    assert_eq!((s.pairwise_precision, s.pairwise_recall), (1.0, 1.0), "{s:?}");
+}
