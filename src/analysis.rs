@@ -151,12 +151,43 @@ fn placement(part: &Part, m: &calendar::Mention) -> Placement {
     Placement { in_title: part.in_title, dateline, sentence, background, future, near_kind_cue, noise: part.noise(m.start) }
 }
 
-fn extract_date(parts: &[Part], lang: Lang, published: Option<Date>) -> Option<EventDate> {
+/// What a date expression is to the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum DateRole {
+    /// The day of the event the report is about.
+    Event,
+    /// An earlier or other event (a previous call, a treaty's date).
+    Background,
+    /// Something planned.
+    Future,
+    /// Not part of the report: a list of related headlines, a navigation block.
+    Noise,
+    /// None of the above could be decided.
+    Other,
+}
+
+/// A date expression found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    /// The expression as written (tokens joined by spaces).
+    pub text: String,
+    /// What it resolves to; `None` when it cannot be resolved (a weekday with no published date).
+    pub value: Option<DateValue>,
+    /// Its role.
+    pub role: DateRole,
+    /// Whether it is in the title rather than the body.
+    pub in_title: bool,
+}
+
+/// All date expressions of a report, with their roles, and the event date chosen from them.
+fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>) -> (Vec<DateMention>, Option<EventDate>) {
     let mut all = Vec::new();
     let mut years = BTreeSet::new();
     for part in parts {
-        let ms = calendar::mentions(&part.tokens, &part.words, Calendar::of(lang).day_first);
-        all.push(ms);
+        all.push(calendar::mentions(&part.tokens, &part.words, Calendar::of(lang).day_first));
         for (i, t) in part.tokens.iter().enumerate() {
             if let Some(n) = t.number().filter(|_| t.text.len() == 4 && !part.noise(i)) {
                 if (1990..=2100).contains(&n) {
@@ -168,6 +199,7 @@ fn extract_date(parts: &[Part], lang: Lang, published: Option<Date>) -> Option<E
     let years: Vec<i32> = years.into_iter().collect();
     let latest_year = years.last().copied();
     let mut candidates = Vec::new();
+    let mut found = Vec::new();
     for (part, ms) in parts.iter().zip(&all) {
         for m in ms {
             let place = placement(part, m);
@@ -176,7 +208,19 @@ fn extract_date(parts: &[Part], lang: Lang, published: Option<Date>) -> Option<E
                 Said::Weekday { weekday, .. } if (sentence..=sentence + 1).contains(&part.tokens[o.start].sentence) => Some(weekday),
                 _ => None,
             });
-            let Some((value, source)) = calendar::resolve(m.said, published, &years, weekday_hint) else { continue };
+            let resolved = calendar::resolve(m.said, published, &years, weekday_hint);
+            let role = if place.noise {
+                DateRole::Noise
+            } else if place.background {
+                DateRole::Background
+            } else if place.future {
+                DateRole::Future
+            } else {
+                DateRole::Other
+            };
+            let text = part.tokens[m.start..m.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            found.push(DateMention { text, value: resolved.map(|r| r.0), role, in_title: part.in_title });
+            let Some((value, source)) = resolved else { continue };
             let Some(mut score) = calendar::weigh(m.said, place, value, published, latest_year) else { continue };
             let source = if place.dateline { crate::date::DateSource::Dateline } else { source };
             if let DateValue::DayMonth { .. } = value {
@@ -185,7 +229,41 @@ fn extract_date(parts: &[Part], lang: Lang, published: Option<Date>) -> Option<E
             candidates.push(Candidate { value, source, score });
         }
     }
-    calendar::choose(&candidates, published)
+    let event = calendar::choose(&candidates, published);
+    if let Some(e) = event.filter(|e| e.source != crate::date::DateSource::Published) {
+        for f in found.iter_mut().filter(|f| f.role == DateRole::Other) {
+            if f.value.is_some_and(|v| same_day(v, e.value)) {
+                f.role = DateRole::Event;
+            }
+        }
+    }
+    (found, event)
+}
+
+/// Whether two values name the same day (a day-and-month matches any year).
+fn same_day(a: DateValue, b: DateValue) -> bool {
+    match (a, b) {
+        (DateValue::Day { date }, DateValue::DayMonth { month, day }) | (DateValue::DayMonth { month, day }, DateValue::Day { date }) => {
+            date.month() == month && date.day() == day
+        }
+        (a, b) => a == b,
+    }
+}
+
+/// Finds the date expressions of a text, resolved against `published`, with their roles.
+pub(crate) fn find_dates(
+    text: &str,
+    title: Option<&str>,
+    lang: Lang,
+    published: Option<Date>,
+    knowledge: &Knowledge,
+) -> (Vec<DateMention>, Option<EventDate>) {
+    let mut parts = Vec::with_capacity(2);
+    if let Some(title) = title {
+        parts.push(Part::new(title, lang, knowledge, true));
+    }
+    parts.push(Part::new(text, lang, knowledge, false));
+    extract_dates(&parts, lang, published)
 }
 
 /// The country codes a person held office in.
@@ -297,7 +375,7 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
     }
     parts.push(Part::new(report.text(), lang, knowledge, false));
     let published = report.published();
-    let date = extract_date(&parts, lang, published);
+    let (_, date) = extract_dates(&parts, lang, published);
     let ref_day = reference_day(date.as_ref(), published, &parts);
 
     // Principals: salience of each person, from named and titled mentions.

@@ -254,7 +254,8 @@ pub(crate) fn mentions(tokens: &[Token], words: &[(usize, usize, Word)], day_fir
             // 7 novembre 2020, 26. junija, 7th of November, 26 tháng 6 năm 2020
             if found.is_none() && n1 <= 31 && digits(i) <= 2 {
                 let mut j = i + 1;
-                if punct(j, '.') || punct(j, '°') || punct(j, 'º') {
+                // `26.`, `1°`, `1º` (the ordinal indicator is a letter to Unicode)
+                if punct(j, '.') || tokens.get(j).is_some_and(|t| !t.space_before && matches!(t.text.as_str(), "°" | "º" | "ª")) {
                     j += 1;
                 }
                 if tokens.get(j).is_some_and(|t| matches!(t.lower.as_str(), "st" | "nd" | "rd" | "th") && !t.space_before) {
@@ -265,7 +266,9 @@ pub(crate) fn mentions(tokens: &[Token], words: &[(usize, usize, Word)], day_fir
                 }
                 let month = match (month_at(j), word_at.get(j).copied().flatten()) {
                     (Some((e, m)), _) => Some((e, m)),
-                    (None, Some((e, Word::MonthIntro))) => num(e).filter(|m| (1..=12).contains(m) && !punct(e + 1, '/')).map(|m| (e + 1, m)),
+                    (None, Some((e, Word::MonthIntro))) => {
+                        num(e).filter(|m| (1..=12).contains(m) && !punct(e + 1, '/')).map(|m| (e + 1, m))
+                    }
                     _ => None,
                 };
                 if let Some((e, m)) = month {
@@ -428,7 +431,8 @@ pub(crate) fn weigh(said: Said, place: Placement, value: DateValue, published: O
 }
 
 /// Picks the event date among scored candidates: the value with the highest total score, where
-/// mentions of the same day (a weekday and a date, a dateline and a relative word) add up.
+/// mentions of the same day (a weekday and a date, a dateline and a relative word) add up. With no
+/// convincing candidate, the published day stands in, marked [`DateSource::Published`].
 pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>) -> Option<EventDate> {
     let mut totals: Vec<(DateValue, DateSource, f32, f32)> = Vec::new();
     for c in candidates.iter().filter(|c| c.score > 0.0) {

@@ -1,9 +1,11 @@
 //! The matcher and its builder: the crate's entry point.
 
-use crate::analysis::{analyse, Fingerprint};
+use crate::analysis::{analyse, find_dates, DateMention, Fingerprint};
 use crate::cluster::{cluster, Clustering};
+use crate::date::{Date, EventDate};
 use crate::error::Error;
 use crate::knowledge::Knowledge;
+use crate::lang::Lang;
 use crate::report::Report;
 use crate::score::{compare, Match, Weights};
 
@@ -123,6 +125,29 @@ impl Matcher {
     pub fn cluster_fingerprints(&self, fingerprints: Vec<Fingerprint>) -> Result<Clustering, Error> {
         cluster(fingerprints, &self.weights)
     }
+    /// Every date expression in `text` (and `title`), resolved against `published`, with its role,
+    /// and the event date chosen from them.
+    ///
+    /// ```
+    /// use event_dedup::{Date, DateRole, Lang, Matcher};
+    /// let matcher = Matcher::new()?;
+    /// let text = "Vladimir Putin ha sentito ieri Emmanuel Macron. Il 3 marzo i due si erano già parlati.";
+    /// let (mentions, event) = matcher.find_dates(text, None, Lang::It, Date::new(2022, 3, 7));
+    /// assert_eq!(event.unwrap().value.to_string(), "2022-03-06");
+    /// assert_eq!(mentions[0].role, DateRole::Event);
+    /// assert_eq!(mentions[1].role, DateRole::Background);
+    /// # Ok::<(), event_dedup::Error>(())
+    /// ```
+    pub fn find_dates(
+        &self,
+        text: &str,
+        title: Option<&str>,
+        lang: Lang,
+        published: Option<Date>,
+    ) -> (Vec<DateMention>, Option<EventDate>) {
+        find_dates(text, title, lang, published, &self.knowledge)
+    }
+
     /// The display name of a person id (`putin` → `Vladimir Putin`).
     pub fn person_name(&self, id: &str) -> Option<&str> {
         self.knowledge.people.iter().find(|p| p.id == id).map(|p| p.display.as_str())
