@@ -1,5 +1,5 @@
-//! Benchmarks per pipeline stage, on the embedded demo corpus: analysis (throughput in bytes),
-//! pairwise scoring, and clustering. Each loop asserts an invariant so a broken build cannot
+//! Benchmarks per pipeline stage, on the embedded demo corpus: analysis and date extraction
+//! (throughput in bytes), pairwise scoring, and clustering. Each loop asserts an invariant so a broken build cannot
 //! look fast.
 
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
@@ -22,6 +22,23 @@ fn analysis(c: &mut Criterion) {
             for r in &reports {
                 let f = matcher.fingerprint(black_box(r));
                 assert!(!f.participants().is_empty());
+            }
+        })
+    });
+    group.finish();
+}
+
+fn dates(c: &mut Criterion) {
+    let matcher = Matcher::new().unwrap();
+    let reports = reports();
+    let bytes: usize = reports.iter().map(|r| r.text().len()).sum();
+    let mut group = c.benchmark_group("dates");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("find_dates demo corpus", |b| {
+        b.iter(|| {
+            for r in &reports {
+                let (_, event) = matcher.find_dates(black_box(r.text()), None, r.lang().unwrap(), r.published());
+                assert!(event.is_some());
             }
         })
     });
@@ -66,5 +83,5 @@ fn clustering(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analysis, scoring, clustering);
+criterion_group!(benches, analysis, dates, scoring, clustering);
 criterion_main!(benches);

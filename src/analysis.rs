@@ -148,7 +148,17 @@ fn placement(part: &Part, m: &calendar::Mention) -> Placement {
         w == Word::Future && t[s].sentence == sentence && (e <= m.start && s + 4 >= m.start || s >= m.end && s <= m.end + 3)
     });
     let near_kind_cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
-    Placement { in_title: part.in_title, dateline, sentence, background, future, near_kind_cue, noise: part.noise(m.start) }
+    let people = part.entities.iter().filter(|(s, _, e)| t[*s].sentence == sentence && matches!(e, Entity::Person(_))).count();
+    Placement {
+        in_title: part.in_title,
+        dateline,
+        sentence,
+        background,
+        future,
+        near_kind_cue,
+        near_people: people >= 2,
+        noise: part.noise(m.start),
+    }
 }
 
 /// What a date expression is to the report.
@@ -201,11 +211,20 @@ fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>) -> (Vec<Da
     let mut candidates = Vec::new();
     let mut found = Vec::new();
     for (part, ms) in parts.iter().zip(&all) {
-        for m in ms {
-            let place = placement(part, m);
+        let places: Vec<Placement> = ms.iter().map(|m| placement(part, m)).collect();
+        for (k, m) in ms.iter().enumerate() {
+            let mut place = places[k];
             let sentence = part.tokens[m.start].sentence;
+            // A sentence about something planned dates its announcement, not an event:
+            // "they will meet next Thursday, June 8, the Elysee said today".
+            if matches!(m.said, Said::Relative(_) | Said::Weekday { .. }) && !place.future {
+                place.future = ms.iter().zip(&places).any(|(o, p)| p.future && part.tokens[o.start].sentence == sentence);
+            }
+            // A weekday said nearby fixes a missing year ("MOSCOW, December 22. /TASS/. … said Tuesday").
             let weekday_hint = ms.iter().find_map(|o| match o.said {
-                Said::Weekday { weekday, .. } if (sentence..=sentence + 1).contains(&part.tokens[o.start].sentence) => Some(weekday),
+                Said::Weekday { weekday, .. } if o.start + WEEKDAY_HINT_BEFORE >= m.start && o.start <= m.end + WEEKDAY_HINT_AFTER => {
+                    Some(weekday)
+                }
                 _ => None,
             });
             let resolved = calendar::resolve(m.said, published, &years, weekday_hint);
@@ -239,6 +258,10 @@ fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>) -> (Vec<Da
     }
     (found, event)
 }
+
+/// How far (in tokens) a weekday may stand from a date whose year it fixes.
+const WEEKDAY_HINT_BEFORE: usize = 6;
+const WEEKDAY_HINT_AFTER: usize = 40;
 
 /// Whether two values name the same day (a day-and-month matches any year).
 fn same_day(a: DateValue, b: DateValue) -> bool {

@@ -338,6 +338,8 @@ pub(crate) struct Placement {
     pub background: bool,
     pub future: bool,
     pub near_kind_cue: bool,
+    /// Whether two or more people are named in the same sentence (who met, and when).
+    pub near_people: bool,
     pub noise: bool,
 }
 
@@ -410,6 +412,9 @@ pub(crate) fn weigh(said: Said, place: Placement, value: DateValue, published: O
     if place.near_kind_cue {
         score += 1.0;
     }
+    if place.near_people {
+        score += 1.0;
+    }
     score += match said {
         Said::Relative(0) | Said::Relative(-1) => 1.5,
         Said::Relative(_) => 0.5,
@@ -443,8 +448,11 @@ pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>) -> Optio
         };
         match totals.iter_mut().find(|t| same(&t.0)) {
             Some(t) => {
-                t.2 += c.score;
+                // The best mention counts in full, the others a little: a background sentence
+                // that repeats its day ("last Saturday (30/4)") must not outweigh the lead.
+                t.2 += REPEAT_SHARE * c.score.min(t.3);
                 if c.score > t.3 {
+                    t.2 += (1.0 - REPEAT_SHARE) * (c.score - t.3);
                     t.1 = c.source;
                     t.3 = c.score;
                 }
@@ -463,6 +471,9 @@ pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>) -> Optio
         None => published.map(|p| EventDate { value: DateValue::Day { date: p }, source: DateSource::Published, confidence: 0.2 }),
     }
 }
+
+/// How much a further mention of the chosen day adds, relative to its own weight.
+const REPEAT_SHARE: f32 = 0.25;
 
 pub(crate) fn is_list_item(tokens: &[Token], first: usize) -> bool {
     let t = &tokens[first];

@@ -46,6 +46,9 @@ impl Token {
 
 /// Removes diacritics: `Élysée` → `Elysee`, `četrtek` → `cetrtek`. `đ` becomes `d`.
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
         .map(|c| match c {
