@@ -12,6 +12,7 @@ use crate::lang::{module, Lang};
 use crate::phrase::PhraseTable;
 use crate::text::{fold, tokenize};
 
+const COUNTRIES_CLDR: &str = include_str!("../data/countries_cldr.txt");
 const COUNTRIES: &str = include_str!("../data/countries.txt");
 const SEATS: &str = include_str!("../data/seats.txt");
 const PEOPLE: &str = include_str!("../data/people.txt");
@@ -157,6 +158,7 @@ impl Knowledge {
     /// The embedded knowledge.
     pub(crate) fn embedded() -> Result<Knowledge, Error> {
         let mut k = Knowledge::default();
+        k.add_countries("data/countries_cldr.txt", COUNTRIES_CLDR)?;
         k.add_countries("data/countries.txt", COUNTRIES)?;
         k.add_seats("data/seats.txt", SEATS)?;
         k.add_people("data/people.txt", PEOPLE)?;
@@ -311,7 +313,7 @@ mod tests {
     #[test]
     fn embedded_knowledge_loads_and_resolves_offices() {
         let k = Knowledge::embedded().unwrap();
-        assert!(k.countries.len() > 60);
+        assert!(k.countries.len() >= 249, "every ISO 3166-1 country");
         assert!(k.people.len() > 100);
         let day = Date::new(2020, 6, 26).unwrap();
         let holder = k.holder("president", "FR", day).unwrap();
