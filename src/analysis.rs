@@ -217,7 +217,7 @@ fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>) -> (Vec<Da
             let sentence = part.tokens[m.start].sentence;
             // A sentence about something planned dates its announcement, not an event:
             // "they will meet next Thursday, June 8, the Elysee said today".
-            if matches!(m.said, Said::Relative(_) | Said::Weekday { .. }) && !place.future {
+            if matches!(m.said, Said::Relative(_) | Said::RelativeAdjective(_) | Said::Weekday { .. }) && !place.future {
                 place.future = ms.iter().zip(&places).any(|(o, p)| p.future && part.tokens[o.start].sentence == sentence);
             }
             // A weekday said nearby fixes a missing year ("MOSCOW, December 22. /TASS/. … said Tuesday").
@@ -306,6 +306,12 @@ fn titled_people(part: &Part, knowledge: &Knowledge, day: Option<Date>) -> Vec<(
             .entities
             .iter()
             .filter(|(es, ee, _)| t[*es].sentence == sentence && *ee + 3 >= s && *es <= e + 3)
+            // A title reaches a country only if no name stands between them: in "President Joe
+            // Biden hosted Italian Prime Minister …", "President" belongs to Biden, not to Italy.
+            .filter(|(es, ee, _)| {
+                let (from, to) = if *es >= e { (e, *es) } else { (*ee, s) };
+                !part.entities.iter().any(|(ps, _, pe)| matches!(pe, Entity::Person(_)) && *ps >= from && *ps < to)
+            })
             .filter_map(|&(es, ee, ent)| {
                 let gap = if es >= e { es - e } else { s.saturating_sub(ee) };
                 match ent {

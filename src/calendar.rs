@@ -58,6 +58,7 @@ pub(crate) enum Word {
     Month(u32),
     Weekday(u32),
     Relative(i64),
+    RelativeAdjective(i64),
     Last,
     Background,
     BackgroundAfter,
@@ -103,6 +104,9 @@ impl Calendar {
         }
         for (n, v) in data.numbered("relative") {
             add(v, Word::Relative(n));
+        }
+        for (n, v) in data.numbered("relative_adjective") {
+            add(v, Word::RelativeAdjective(n));
         }
         let kinds = [
             ("kind.call", EventKind::PhoneCall),
@@ -174,9 +178,18 @@ impl Calendar {
 /// What a date expression says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Said {
-    Absolute { year: Option<i32>, month: u32, day: u32 },
+    Absolute {
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+    },
     Relative(i64),
-    Weekday { weekday: u32, last: bool },
+    /// An adjective such as `današnji` (today's): the same day, weaker evidence.
+    RelativeAdjective(i64),
+    Weekday {
+        weekday: u32,
+        last: bool,
+    },
 }
 
 /// A date expression found in a report.
@@ -203,7 +216,7 @@ fn valid(month: u32, day: u32) -> bool {
 pub(crate) fn mentions(tokens: &[Token], words: &[(usize, usize, Word)], day_first: bool) -> Vec<Mention> {
     let mut word_at: Vec<Option<(usize, Word)>> = vec![None; tokens.len()];
     for &(s, e, w) in words {
-        if word_at[s].is_none() || matches!(w, Word::Month(_) | Word::Weekday(_) | Word::Relative(_)) {
+        if word_at[s].is_none() || matches!(w, Word::Month(_) | Word::Weekday(_) | Word::Relative(_) | Word::RelativeAdjective(_)) {
             word_at[s] = Some((e, w));
         }
     }
@@ -309,6 +322,7 @@ pub(crate) fn mentions(tokens: &[Token], words: &[(usize, usize, Word)], day_fir
         } else if let Some((e, w)) = word_at[i] {
             match w {
                 Word::Relative(n) => found = Some((e, Said::Relative(n))),
+                Word::RelativeAdjective(n) => found = Some((e, Said::RelativeAdjective(n))),
                 Word::Weekday(wd) => {
                     let before = i > 0 && matches!(word_at.get(i - 1).copied().flatten(), Some((_, Word::Last)));
                     let after = matches!(word_at.get(e).copied().flatten(), Some((_, Word::Last)));
@@ -374,7 +388,9 @@ pub(crate) fn resolve(said: Said, published: Option<Date>, years: &[i32], weekda
             }
             Some((DateValue::DayMonth { month, day }, DateSource::Explicit))
         }
-        Said::Relative(n) => published.and_then(|p| p.add_days(n)).map(|date| (DateValue::Day { date }, DateSource::Relative)),
+        Said::Relative(n) | Said::RelativeAdjective(n) => {
+            published.and_then(|p| p.add_days(n)).map(|date| (DateValue::Day { date }, DateSource::Relative))
+        }
         Said::Weekday { weekday, last } => {
             let p = published?;
             let back = (i64::from(p.weekday()) - i64::from(weekday)).rem_euclid(7);
@@ -418,8 +434,11 @@ pub(crate) fn weigh(said: Said, place: Placement, value: DateValue, published: O
     score += match said {
         Said::Relative(0) | Said::Relative(-1) => 1.5,
         Said::Relative(_) => 0.5,
-        Said::Weekday { .. } => 0.5,
+        // A named weekday is as specific as "today"; "today's" as an adjective ("today's era",
+        // `današnji čas`) is weaker, and comes as `relative_adjective` in the language data.
+        Said::Weekday { .. } => 1.5,
         Said::Absolute { .. } => 1.0,
+        Said::RelativeAdjective(_) => 0.0,
     };
     if place.background {
         score -= 6.0;

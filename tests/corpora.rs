@@ -69,3 +69,18 @@ fn demo_corpus_is_clustered_as_labelled() {
     let s = score(&clustering, &gold);
     assert_eq!((s.pairwise_precision, s.pairwise_recall), (1.0, 1.0), "{s:?}");
 }
+
+#[test]
+fn reports_about_contacts_outside_the_corpus_are_clustered() {
+    // 27 reports written for this crate about 9 contacts that are not in ../shared (other leaders,
+    // years and topics; two different Biden–Zelensky meetings; a three-way meeting).
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/knowledge_reports.jsonl");
+    let (reports, gold) = read_labelled(&path);
+    let events: BTreeSet<&String> = gold.values().collect();
+    assert!(reports.len() >= 24 && events.len() >= 8);
+    let clustering = Matcher::new().unwrap().cluster(&reports).unwrap();
+    let s = score(&clustering, &gold);
+    eprintln!("knowledge reports: {s:?} b-cubed F1 {:.4}", s.bcubed_f1());
+    assert!(s.bcubed_f1() >= 0.95, "B-cubed F1 {:.4} < 0.95", s.bcubed_f1());
+    assert!(s.pairwise_precision >= 0.98, "pairwise precision {:.4} < 0.98", s.pairwise_precision);
+}
