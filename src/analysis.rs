@@ -273,6 +273,34 @@ fn same_day(a: DateValue, b: DateValue) -> bool {
     }
 }
 
+/// A phrase of a text recognised by the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recognised {
+    /// The words as written, joined by spaces.
+    pub text: String,
+    /// What they refer to: a concept id (`ceasefire`, `country:FR`), `person:ID`, or `seat:CC`
+    /// for a seat of power (`Kremlin` → `seat:RU`).
+    pub id: String,
+}
+
+/// The lexicon's phrases found in a text.
+pub(crate) fn recognise(text: &str, lang: Lang, knowledge: &Knowledge) -> Vec<Recognised> {
+    let part = Part::new(text, lang, knowledge, false);
+    part.entities
+        .iter()
+        .map(|&(s, e, ent)| {
+            let id = match ent {
+                Entity::Concept(c) => knowledge.concepts[c as usize].id.clone(),
+                Entity::Country(c) => knowledge.concepts[knowledge.countries[c as usize].concept as usize].id.clone(),
+                Entity::Person(p) => format!("person:{}", knowledge.people[p as usize].id),
+                Entity::Seat { country, .. } => format!("seat:{}", knowledge.countries[country as usize].code),
+            };
+            let text = part.tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            Recognised { text, id }
+        })
+        .collect()
+}
+
 /// Finds the date expressions of a text, resolved against `published`, with their roles.
 pub(crate) fn find_dates(
     text: &str,

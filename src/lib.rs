@@ -86,7 +86,7 @@ mod report;
 mod score;
 mod text;
 
-pub use analysis::{DateMention, DateRole, Fingerprint};
+pub use analysis::{DateMention, DateRole, Fingerprint, Recognised};
 pub use calendar::EventKind;
 pub use cluster::{Cluster, Clustering, EventSummary, Merge};
 pub use date::{Date, DateSource, DateValue, EventDate};

@@ -1,6 +1,6 @@
 //! The matcher and its builder: the crate's entry point.
 
-use crate::analysis::{analyse, find_dates, DateMention, Fingerprint};
+use crate::analysis::{analyse, find_dates, recognise, DateMention, Fingerprint, Recognised};
 use crate::cluster::{cluster, Clustering};
 use crate::date::{Date, EventDate};
 use crate::error::Error;
@@ -146,6 +146,20 @@ impl Matcher {
         published: Option<Date>,
     ) -> (Vec<DateMention>, Option<EventDate>) {
         find_dates(text, title, lang, published, &self.knowledge)
+    }
+
+    /// The phrases of `text` that the lexicon knows: concepts, countries, people, seats of power.
+    ///
+    /// ```
+    /// use event_dedup::{Lang, Matcher};
+    /// let matcher = Matcher::new()?;
+    /// let found = matcher.recognise("Haftarja podpira Rusija, o Libiji in premirju.", Lang::Sl);
+    /// let ids: Vec<&str> = found.iter().map(|r| r.id.as_str()).collect();
+    /// assert_eq!(ids, ["person:haftar", "country:RU", "country:LY", "ceasefire"]);
+    /// # Ok::<(), event_dedup::Error>(())
+    /// ```
+    pub fn recognise(&self, text: &str, lang: Lang) -> Vec<Recognised> {
+        recognise(text, lang, &self.knowledge)
     }
 
     /// The display name of a person id (`putin` → `Vladimir Putin`).
