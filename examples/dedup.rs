@@ -1,7 +1,7 @@
 //! Clusters reports from a JSON Lines file and writes one JSON line per input report.
 //!
 //! ```text
-//! cargo run --release --example dedup -- FILE.jsonl [--eval] [--skip-invalid]
+//! cargo run --release --example dedup -- FILE.jsonl [--eval] [--skip-invalid] [--threshold T]
 //! ```
 //!
 //! Input: the corpus format (`id`, `text`, optional `title`, `lang`, `published`, `source`).
@@ -105,12 +105,22 @@ fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let eval = args.iter().any(|a| a == "--eval");
     let skip_invalid = args.iter().any(|a| a == "--skip-invalid");
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let files: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--threshold"))
+        .map(|(_, a)| a)
+        .collect();
     let [path] = files.as_slice() else {
-        return Err("usage: dedup FILE.jsonl [--eval] [--skip-invalid]".into());
+        return Err("usage: dedup FILE.jsonl [--eval] [--skip-invalid] [--threshold T]".into());
     };
     let input = read(path, skip_invalid)?;
-    let matcher = Matcher::new().map_err(|e| e.to_string())?;
+    let mut builder = Matcher::builder();
+    if let Some(i) = args.iter().position(|a| a == "--threshold") {
+        let value = args.get(i + 1).and_then(|v| v.parse().ok()).ok_or("--threshold takes a number in (0, 1]")?;
+        builder = builder.threshold(value);
+    }
+    let matcher = builder.build().map_err(|e| e.to_string())?;
     let fingerprints: Vec<_> = input.reports.iter().map(|r| matcher.fingerprint(r)).collect();
     let clustering = matcher.cluster_fingerprints(fingerprints.clone()).map_err(|e| e.to_string())?;
     let stdout = std::io::stdout();

@@ -168,7 +168,11 @@ impl Knowledge {
 
     fn insert_form(&mut self, lang: Lang, form: &str, entity: Entity, names: bool) {
         let keys = phrase_keys(lang, form);
-        let capital = form.chars().next().is_some_and(char::is_uppercase) && (names || module(lang).capitals_mark_names());
+        // Names, Vietnamese proper nouns and acronyms (`SWIFT`, `US`, `AI`) match only capitalised
+        // words: `swiftly`, `us` and Italian `ai` are other words.
+        let first_word = form.split_whitespace().next().unwrap_or("");
+        let acronym = first_word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !first_word.chars().any(char::is_lowercase);
+        let capital = form.chars().next().is_some_and(char::is_uppercase) && (names || acronym || module(lang).capitals_mark_names());
         self.tables[lang.index()].insert(keys, entity, capital);
     }
 

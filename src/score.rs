@@ -18,7 +18,7 @@ pub(crate) struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { date: 0.35, participants: 0.25, kind: 0.1, topics: 0.3, threshold: 0.6 }
+        Weights { date: 0.35, participants: 0.25, kind: 0.1, topics: 0.3, threshold: 0.55 }
     }
 }
 
