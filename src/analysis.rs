@@ -286,19 +286,27 @@ pub struct Recognised {
 /// The lexicon's phrases found in a text.
 pub(crate) fn recognise(text: &str, lang: Lang, knowledge: &Knowledge) -> Vec<Recognised> {
     let part = Part::new(text, lang, knowledge, false);
-    part.entities
-        .iter()
-        .map(|&(s, e, ent)| {
-            let id = match ent {
-                Entity::Concept(c) => knowledge.concepts[c as usize].id.clone(),
-                Entity::Country(c) => knowledge.concepts[knowledge.countries[c as usize].concept as usize].id.clone(),
-                Entity::Person(p) => format!("person:{}", knowledge.people[p as usize].id),
-                Entity::Seat { country, .. } => format!("seat:{}", knowledge.countries[country as usize].code),
-            };
-            let text = part.tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
-            Recognised { text, id }
-        })
-        .collect()
+    let mut found: Vec<Recognised> = Vec::new();
+    let mut last_end = usize::MAX;
+    for &(s, e, ent) in &part.entities {
+        let id = match ent {
+            Entity::Concept(c) => knowledge.concepts[c as usize].id.clone(),
+            Entity::Country(c) => knowledge.concepts[knowledge.countries[c as usize].concept as usize].id.clone(),
+            Entity::Person(p) => format!("person:{}", knowledge.people[p as usize].id),
+            Entity::Seat { country, .. } => format!("seat:{}", knowledge.countries[country as usize].code),
+        };
+        let text = part.tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        // Two adjacent phrases of one concept are one mention: "attentati terroristici".
+        match found.last_mut() {
+            Some(prev) if prev.id == id && last_end == s => {
+                prev.text.push(' ');
+                prev.text.push_str(&text);
+            }
+            _ => found.push(Recognised { text, id }),
+        }
+        last_end = e;
+    }
+    found
 }
 
 /// Finds the date expressions of a text, resolved against `published`, with their roles.

@@ -65,3 +65,14 @@ fn event_dates_of_snippets() {
         (got != want).then(|| format!("  [{}] {:?}: got {got:?}, want {want:?}", lang(case), &text[..text.len().min(70)]))
     });
 }
+
+#[test]
+fn lexicon_phrases() {
+    let matcher = Matcher::new().unwrap();
+    check("lexicon_phrases.json", 400, 90, |case| {
+        let text = case["text"].as_str().unwrap();
+        let got: Vec<String> = matcher.recognise(text, lang(case)).into_iter().map(|r| r.id).collect();
+        let want: Vec<String> = case["expect"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        (got != want).then(|| format!("  [{}] {text:?}: got {got:?}, want {want:?}", lang(case)))
+    });
+}

@@ -22,6 +22,6 @@ impl LanguageModule for Italian {
         include_str!("../../data/lang/it.txt")
     }
     fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
-        self.0.stem(word)
+        super::guarded_stem(&self.0, word)
     }
 }

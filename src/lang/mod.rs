@@ -83,6 +83,19 @@ pub(crate) trait LanguageModule: Send + Sync {
     }
 }
 
+/// Snowball stemming that keeps the word when the stem would be under four letters: short stems
+/// merge names (`Libia` and `Libano` both stem to `lib`).
+pub(crate) fn guarded_stem<'a>(stemmer: &rust_stemmers::Stemmer, word: &'a str) -> Cow<'a, str> {
+    let stem = stemmer.stem(word);
+    if stem.chars().count() < MIN_SNOWBALL_STEM && stem.len() < word.len() {
+        Cow::Borrowed(word)
+    } else {
+        stem
+    }
+}
+
+const MIN_SNOWBALL_STEM: usize = 4;
+
 /// The language modules, in [`Lang::index`] order.
 pub(crate) fn modules() -> &'static [Box<dyn LanguageModule>; 4] {
     static MODULES: OnceLock<[Box<dyn LanguageModule>; 4]> = OnceLock::new();
