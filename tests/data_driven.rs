@@ -76,3 +76,15 @@ fn lexicon_phrases() {
         (got != want).then(|| format!("  [{}] {text:?}: got {got:?}, want {want:?}", lang(case)))
     });
 }
+
+#[test]
+fn office_titles_resolve_by_date() {
+    let matcher = Matcher::new().unwrap();
+    check("office_titles.json", 32, 8, |case| {
+        let text = case["text"].as_str().unwrap();
+        let report = event_dedup::Report::builder("t", text).lang(lang(case)).published_date(published(case).unwrap()).build().unwrap();
+        let got = matcher.fingerprint(&report).participants().to_vec();
+        let want: Vec<String> = case["expect"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        (got != want).then(|| format!("  [{}] {text:?} {}: got {got:?}, want {want:?}", lang(case), case["published"]))
+    });
+}
