@@ -5,10 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::calendar::{self, Calendar, Candidate, EventKind, Placement, Said, Title, Word};
 use crate::date::{Date, DateValue, EventDate};
-use crate::knowledge::{word_key, ConceptClass, Entity, Knowledge};
+use crate::knowledge::{cached_keys, ConceptClass, Entity, Knowledge, WordKeys};
 use crate::lang::{module, Lang};
 use crate::report::Report;
-use crate::text::{fold, tokenize, Token, TokenKind};
+use crate::text::{fold, tokenize, TokenKind, Tokens};
 
 /// The compact event signature of a report: cheap to compare, serialisable, and all that
 /// clustering keeps of a report.
@@ -62,7 +62,7 @@ impl Fingerprint {
 
 /// One part of a report (title or body), tokenised and annotated.
 struct Part {
-    tokens: Vec<Token>,
+    tokens: Tokens,
     words: Vec<(usize, usize, Word)>,
     entities: Vec<(usize, usize, Entity)>,
     noise_lines: BTreeSet<u32>,
@@ -72,16 +72,17 @@ struct Part {
 impl Part {
     fn new(text: &str, lang: Lang, knowledge: &Knowledge, in_title: bool) -> Part {
         let tokens = tokenize(text);
-        let words = Calendar::of(lang).find(lang, &tokens);
+        let keys: Vec<WordKeys> = (0..tokens.len()).map(|i| cached_keys(lang, tokens.lower(i))).collect();
+        let calendar_keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
+        let words = Calendar::of(lang).find(lang, &tokens, &calendar_keys);
         let content: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].kind, TokenKind::Punct(_))).collect();
-        let keys: Vec<String> = content.iter().map(|&i| word_key(lang, &tokens[i].lower)).collect();
-        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let lexicon_keys: Vec<&str> = content.iter().map(|&i| &*keys[i].1).collect();
         let caps: Vec<bool> = content.iter().map(|&i| tokens[i].capitalised).collect();
         let breaks: Vec<bool> =
             content.iter().enumerate().map(|(k, &i)| k > 0 && tokens[i].sentence != tokens[content[k - 1]].sentence).collect();
         let entities = knowledge
             .table(lang)
-            .find(&keys, &caps, &breaks)
+            .find(&lexicon_keys, &caps, &breaks)
             .into_iter()
             .map(|m| (content[m.start], content[m.end - 1] + 1, *m.value))
             .collect();
@@ -109,7 +110,9 @@ pub(crate) fn detect_lang(text: &str) -> Lang {
     let tokens = tokenize(&sample);
     let mut best = (Lang::En, 0.0f32);
     for lang in Lang::ALL {
-        let stops = Calendar::of(lang).find(lang, &tokens).iter().filter(|(_, _, w)| *w == Word::Stop).count() as f32;
+        let keys: Vec<WordKeys> = (0..tokens.len()).map(|i| cached_keys(lang, tokens.lower(i))).collect();
+        let keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
+        let stops = Calendar::of(lang).find(lang, &tokens, &keys).iter().filter(|(_, _, w)| *w == Word::Stop).count() as f32;
         let letters = sample
             .chars()
             .filter(|c| match lang {
@@ -134,7 +137,7 @@ fn placement(part: &Part, m: &calendar::Mention) -> Placement {
     let dateline = !part.in_title
         && line <= 8
         && m.start - line_start <= 4
-        && (m.start == line_start || t[m.start - 1].is_punct(',') || t[m.start - 1].lower == "date")
+        && (m.start == line_start || t[m.start - 1].is_punct(',') || part.tokens.lower(m.start - 1) == "date")
         && t.get(m.end).is_some_and(|n| {
             matches!(n.kind, TokenKind::Punct('–' | '-' | '—' | '(' | '.' | '/' | ':'))
                 || t.get(m.end).is_some_and(|n| n.number().is_some())
@@ -199,7 +202,7 @@ fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>) -> (Vec<Da
     for part in parts {
         all.push(calendar::mentions(&part.tokens, &part.words, Calendar::of(lang).day_first));
         for (i, t) in part.tokens.iter().enumerate() {
-            if let Some(n) = t.number().filter(|_| t.text.len() == 4 && !part.noise(i)) {
+            if let Some(n) = t.number().filter(|_| t.chars == 4 && !part.noise(i)) {
                 if (1990..=2100).contains(&n) {
                     years.insert(n as i32);
                 }
@@ -237,7 +240,7 @@ fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>) -> (Vec<Da
             } else {
                 DateRole::Other
             };
-            let text = part.tokens[m.start..m.end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+            let text = part.tokens.join(m.start, m.end);
             found.push(DateMention { text, value: resolved.map(|r| r.0), role, in_title: part.in_title });
             let Some((value, source)) = resolved else { continue };
             let Some(mut score) = calendar::weigh(m.said, place, value, published, latest_year) else { continue };
@@ -295,7 +298,7 @@ pub(crate) fn recognise(text: &str, lang: Lang, knowledge: &Knowledge) -> Vec<Re
             Entity::Person(p) => format!("person:{}", knowledge.people[p as usize].id),
             Entity::Seat { country, .. } => format!("seat:{}", knowledge.countries[country as usize].code),
         };
-        let text = part.tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        let text = part.tokens.join(s, e);
         // Two adjacent phrases of one concept are one mention: "attentati terroristici".
         match found.last_mut() {
             Some(prev) if prev.id == id && last_end == s => {
@@ -388,7 +391,7 @@ fn reference_day(date: Option<&EventDate>, published: Option<Date>, parts: &[Par
     let latest = parts
         .iter()
         .flat_map(|p| p.tokens.iter())
-        .filter_map(|t| t.number().filter(|n| t.text.len() == 4 && (1990..=2100).contains(n)))
+        .filter_map(|t| t.number().filter(|n| t.chars == 4 && (1990..=2100).contains(n)))
         .max()?;
     Date::new(latest as i32, 7, 1)
 }
@@ -521,10 +524,10 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
                 && !covered[i]
                 && !sentence_start
                 && !part.noise(i)
-                && t.text.chars().count() >= 4
-                && (lang != Lang::Vi || is_latin(&t.text))
+                && t.chars >= 4
+                && (lang != Lang::Vi || is_latin(part.tokens.text(i)))
             {
-                *cognates.entry(cognate_key(&t.lower)).or_default() += 1;
+                *cognates.entry(cognate_key(part.tokens.lower(i))).or_default() += 1;
             }
         }
     }

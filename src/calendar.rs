@@ -7,7 +7,7 @@ use crate::date::{Date, DateSource, DateValue, EventDate};
 use crate::error::Error;
 use crate::lang::{module, modules, Lang, LangData};
 use crate::phrase::PhraseTable;
-use crate::text::{fold, Token, TokenKind};
+use crate::text::{fold, Token, TokenKind, Tokens};
 
 /// The kind of contact between leaders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -92,7 +92,8 @@ impl Calendar {
         let mut words = PhraseTable::default();
         let mut add = |values: &[String], w: Word| {
             for v in values {
-                let keys = crate::text::tokenize(v).iter().map(|t| key(lang, &t.lower)).collect();
+                let tokens = crate::text::tokenize(v);
+                let keys = (0..tokens.len()).map(|i| key(lang, tokens.lower(i))).collect();
                 words.insert(keys, w, false);
             }
         };
@@ -154,10 +155,9 @@ impl Calendar {
         })[lang.index()]
     }
 
-    /// Cue words found in `tokens`, as `(start, end, word)` token ranges.
-    pub(crate) fn find(&self, lang: Lang, tokens: &[Token]) -> Vec<(usize, usize, Word)> {
-        let keys: Vec<String> = tokens.iter().map(|t| key(lang, &t.lower)).collect();
-        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    /// Cue words found in `tokens`, as `(start, end, word)` token ranges. `keys` are the tokens'
+    /// calendar keys (see [`crate::knowledge::cached_keys`]).
+    pub(crate) fn find(&self, lang: Lang, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Word)> {
         let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
         let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
         self.words
@@ -213,7 +213,7 @@ fn valid(month: u32, day: u32) -> bool {
 }
 
 /// Finds date expressions in tokens. `words` are the cue words found by [`Calendar::find`].
-pub(crate) fn mentions(tokens: &[Token], words: &[(usize, usize, Word)], day_first: bool) -> Vec<Mention> {
+pub(crate) fn mentions(tokens: &Tokens, words: &[(usize, usize, Word)], day_first: bool) -> Vec<Mention> {
     let mut word_at: Vec<Option<(usize, Word)>> = vec![None; tokens.len()];
     for &(s, e, w) in words {
         if word_at[s].is_none() || matches!(w, Word::Month(_) | Word::Weekday(_) | Word::Relative(_) | Word::RelativeAdjective(_)) {
@@ -221,7 +221,7 @@ pub(crate) fn mentions(tokens: &[Token], words: &[(usize, usize, Word)], day_fir
         }
     }
     let num = |i: usize| tokens.get(i).and_then(Token::number);
-    let digits = |i: usize| tokens.get(i).map_or(0, |t| t.text.len());
+    let digits = |i: usize| tokens.get(i).filter(|t| t.kind == TokenKind::Number).map_or(0, |t| t.chars as usize);
     let punct = |i: usize, c: char| tokens.get(i).is_some_and(|t| t.is_punct(c));
     let month_at = |i: usize| match word_at.get(i).copied().flatten() {
         Some((e, Word::Month(m))) => Some((e, m)),
@@ -268,13 +268,13 @@ pub(crate) fn mentions(tokens: &[Token], words: &[(usize, usize, Word)], day_fir
             if found.is_none() && n1 <= 31 && digits(i) <= 2 {
                 let mut j = i + 1;
                 // `26.`, `1°`, `1º` (the ordinal indicator is a letter to Unicode)
-                if punct(j, '.') || tokens.get(j).is_some_and(|t| !t.space_before && matches!(t.text.as_str(), "°" | "º" | "ª")) {
+                if punct(j, '.') || tokens.get(j).is_some_and(|t| !t.space_before && matches!(tokens.text(j), "°" | "º" | "ª")) {
                     j += 1;
                 }
-                if tokens.get(j).is_some_and(|t| matches!(t.lower.as_str(), "st" | "nd" | "rd" | "th") && !t.space_before) {
+                if tokens.get(j).is_some_and(|t| matches!(tokens.lower(j), "st" | "nd" | "rd" | "th") && !t.space_before) {
                     j += 1;
                 }
-                if tokens.get(j).is_some_and(|t| t.lower == "of") {
+                if j < tokens.len() && tokens.lower(j) == "of" {
                     j += 1;
                 }
                 let month = match (month_at(j), word_at.get(j).copied().flatten()) {
@@ -310,7 +310,7 @@ pub(crate) fn mentions(tokens: &[Token], words: &[(usize, usize, Word)], day_fir
             }
             if let Some(d) = num(j).filter(|d| digits(j) <= 2 && valid(m, *d) && !punct(j + 1, ':')) {
                 let mut k = j + 1;
-                if tokens.get(k).is_some_and(|t| matches!(t.lower.as_str(), "st" | "nd" | "rd" | "th") && !t.space_before) {
+                if tokens.get(k).is_some_and(|t| matches!(tokens.lower(k), "st" | "nd" | "rd" | "th") && !t.space_before) {
                     k += 1;
                 }
                 let (end, year) = match year_after(k) {
@@ -510,7 +510,9 @@ mod tests {
     fn said(lang: Lang, text: &str) -> Vec<Said> {
         let tokens = tokenize(text);
         let cal = Calendar::of(lang);
-        let words = cal.find(lang, &tokens);
+        let keys: Vec<_> = (0..tokens.len()).map(|i| crate::knowledge::cached_keys(lang, tokens.lower(i)).0).collect();
+        let keys: Vec<&str> = keys.iter().map(|k| &**k).collect();
+        let words = cal.find(lang, &tokens, &keys);
         mentions(&tokens, &words, cal.day_first).into_iter().map(|m| m.said).collect()
     }
 

@@ -3,8 +3,10 @@
 //! Everything is read from the readable files under `data/` (embedded) or from user files through
 //! the builder; each surface form is analysed by its language's analyser, so inflected forms match.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 
 use crate::date::Date;
 use crate::error::Error;
@@ -125,8 +127,43 @@ pub(crate) fn word_key(lang: Lang, lower: &str) -> String {
 }
 
 fn phrase_keys(lang: Lang, form: &str) -> Vec<String> {
-    tokenize(form).iter().filter(|t| !matches!(t.kind, crate::text::TokenKind::Punct(_))).map(|t| word_key(lang, &t.lower)).collect()
+    let tokens = tokenize(form);
+    (0..tokens.len())
+        .filter(|&i| !matches!(tokens[i].kind, crate::text::TokenKind::Punct(_)))
+        .map(|i| word_key(lang, tokens.lower(i)))
+        .collect()
 }
+
+/// The two keys of a lower-cased word: for calendar words (folded where the language folds) and
+/// for the lexicon (folded and stemmed).
+pub(crate) type WordKeys = (Rc<str>, Rc<str>);
+
+/// Keys of a word, from a per-thread cache: news vocabulary is Zipfian, so most words are seen
+/// again and folding and stemming run once per distinct word.
+pub(crate) fn cached_keys(lang: Lang, lower: &str) -> WordKeys {
+    thread_local! {
+        static CACHE: RefCell<[HashMap<Box<str>, WordKeys>; 4]> = RefCell::new(Default::default());
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let map = &mut cache[lang.index()];
+        if let Some(keys) = map.get(lower) {
+            return keys.clone();
+        }
+        if map.len() >= KEY_CACHE_LIMIT {
+            map.clear();
+        }
+        let m = module(lang);
+        let folded: Rc<str> = if m.folds_diacritics() { fold(lower).into() } else { lower.into() };
+        let stem: Rc<str> = m.stem(&folded).into();
+        let keys = (folded, stem);
+        map.insert(lower.into(), keys.clone());
+        keys
+    })
+}
+
+/// Distinct words kept per language and thread before the cache starts again.
+const KEY_CACHE_LIMIT: usize = 200_000;
 
 /// Splits `a | b | c` into trimmed cells, skipping comments and blank lines.
 fn rows(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {

@@ -1,7 +1,7 @@
 //! Text segmentation: NFC, tokens with sentence and line positions, diacritic folding.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,14 +11,16 @@ pub(crate) enum TokenKind {
     Punct(char),
 }
 
-/// A token of a report's text.
-#[derive(Debug, Clone)]
+/// A token of a report's text: byte ranges into the [`Tokens`] buffers, and its position.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
     pub kind: TokenKind,
-    /// The token as written (NFC).
-    pub text: String,
-    /// Lower-cased, NFC.
-    pub lower: String,
+    text: (u32, u32),
+    lower: (u32, u32),
+    /// Length in characters.
+    pub chars: u32,
+    /// The value of a number token of at most four digits.
+    number: Option<u32>,
     /// Whether the first letter is upper case.
     pub capitalised: bool,
     /// Index of the sentence the token is in (0 = first).
@@ -34,13 +36,43 @@ impl Token {
         self.kind == TokenKind::Word
     }
     pub(crate) fn number(&self) -> Option<u32> {
-        match self.kind {
-            TokenKind::Number if self.text.len() <= 4 => self.text.parse().ok(),
-            _ => None,
-        }
+        self.number
     }
     pub(crate) fn is_punct(&self, c: char) -> bool {
         self.kind == TokenKind::Punct(c)
+    }
+}
+
+/// The tokens of a text, with the text (NFC) and its lower-cased form in two buffers, so that a
+/// token costs no allocation of its own.
+#[derive(Debug, Default)]
+pub(crate) struct Tokens {
+    text: String,
+    lower: String,
+    list: Vec<Token>,
+}
+
+impl Tokens {
+    /// The token as written (NFC).
+    pub(crate) fn text(&self, i: usize) -> &str {
+        let (a, b) = self.list[i].text;
+        &self.text[a as usize..b as usize]
+    }
+    /// The token lower-cased.
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        let (a, b) = self.list[i].lower;
+        &self.lower[a as usize..b as usize]
+    }
+    /// Tokens `from..to` as written, joined by spaces.
+    pub(crate) fn join(&self, from: usize, to: usize) -> String {
+        (from..to).map(|i| self.text(i)).collect::<Vec<_>>().join(" ")
+    }
+}
+
+impl std::ops::Deref for Tokens {
+    type Target = [Token];
+    fn deref(&self) -> &[Token] {
+        &self.list
     }
 }
 
@@ -66,11 +98,11 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`')
 }
 
-/// Characters after which a period does not end a sentence.
-fn is_abbreviation(word: &str) -> bool {
-    word.chars().count() <= 1
+/// Words after which a period does not end a sentence.
+fn is_abbreviation(lower: &str) -> bool {
+    lower.chars().count() <= 1
         || matches!(
-            word.to_lowercase().as_str(),
+            lower,
             "jan"
                 | "feb"
                 | "mar"
@@ -88,57 +120,60 @@ fn is_abbreviation(word: &str) -> bool {
                 | "dr"
                 | "st"
                 | "gen"
-                | "u.s"
                 | "no"
                 | "avg"
                 | "okt"
-                | "gen."
                 | "sig"
                 | "dott"
-                | "on"
         )
 }
 
 /// Splits text into tokens. Linear in the input length.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let normalized: String = text.nfc().collect();
-    let chars: Vec<char> = normalized.chars().collect();
-    let mut tokens: Vec<Token> = Vec::with_capacity(chars.len() / 5);
+pub(crate) fn tokenize(text: &str) -> Tokens {
+    let normalized: String = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    };
+    let mut lower = String::with_capacity(normalized.len());
+    let mut list: Vec<Token> = Vec::with_capacity(normalized.len() / 5);
     let (mut sentence, mut line) = (0u32, 0u32);
     let mut space_before = true;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut chars = normalized.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
         if c == '\n' {
             line += 1;
-            if tokens.last().is_some_and(|t| t.sentence == sentence) {
+            if list.last().is_some_and(|t| t.sentence == sentence) {
                 sentence += 1;
             }
             space_before = true;
-            i += 1;
             continue;
         }
         if c.is_whitespace() || c.is_control() {
             space_before = true;
-            i += 1;
             continue;
         }
-        let start = i;
+        let mut count = 1u32;
         let kind = if c.is_alphabetic() {
-            while i < chars.len() && (chars[i].is_alphanumeric() || is_combining_mark(chars[i])) {
-                i += 1;
+            while let Some(&(_, n)) = chars.peek() {
+                if !(n.is_alphanumeric() || is_combining_mark(n)) {
+                    break;
+                }
+                chars.next();
+                count += 1;
             }
             TokenKind::Word
-        } else if c.is_numeric() {
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i == start {
-                i += 1;
+        } else if c.is_ascii_digit() {
+            while let Some(&(_, n)) = chars.peek() {
+                if !n.is_ascii_digit() {
+                    break;
+                }
+                chars.next();
+                count += 1;
             }
             TokenKind::Number
+        } else if c.is_numeric() {
+            TokenKind::Number
         } else {
-            i += 1;
             TokenKind::Punct(c)
         };
         if kind == TokenKind::Punct(c) && is_apostrophe(c) {
@@ -146,19 +181,37 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             space_before = false;
             continue;
         }
-        let text: String = chars[start..i].iter().collect();
-        let lower = text.to_lowercase();
-        let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+        let end = chars.peek().map_or(normalized.len(), |&(i, _)| i);
+        let word = &normalized[start..end];
+        let lower_start = lower.len();
+        if word.is_ascii() {
+            lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        let number = (kind == TokenKind::Number && word.len() <= 4).then(|| word.parse().ok()).flatten();
+        let capitalised = c.is_uppercase();
+        let next = chars.peek().map(|&(_, n)| n);
         let ends_sentence = matches!(kind, TokenKind::Punct('.' | '!' | '?' | ';'))
-            && chars.get(i).is_none_or(|n| n.is_whitespace())
-            && !(c == '.' && tokens.last().is_some_and(|t| t.is_word() && is_abbreviation(&t.text)));
-        tokens.push(Token { kind, text, lower, capitalised, sentence, line, space_before });
+            && next.is_none_or(char::is_whitespace)
+            && !(c == '.' && list.last().is_some_and(|t| t.is_word() && is_abbreviation(&lower[t.lower.0 as usize..t.lower.1 as usize])));
+        list.push(Token {
+            kind,
+            text: (start as u32, end as u32),
+            lower: (lower_start as u32, lower.len() as u32),
+            chars: count,
+            number,
+            capitalised,
+            sentence,
+            line,
+            space_before,
+        });
         space_before = false;
         if ends_sentence {
             sentence += 1;
         }
     }
-    tokens
+    Tokens { text: normalized, lower, list }
 }
 
 #[cfg(test)]
@@ -168,7 +221,7 @@ mod tests {
     #[test]
     fn splits_elisions_numbers_and_sentences() {
         let t = tokenize("Mosca, 7 novembre 2020 – dell'Osce. Nuova frase\nriga");
-        let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        let words: Vec<&str> = (0..t.len()).map(|i| t.text(i)).collect();
         assert_eq!(words, ["Mosca", ",", "7", "novembre", "2020", "–", "dell", "Osce", ".", "Nuova", "frase", "riga"]);
         assert_eq!(t[9].sentence, 1);
         assert_eq!(t[11].sentence, 2);
