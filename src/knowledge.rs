@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use crate::date::Date;
 use crate::error::Error;
+use crate::hash::FxMap;
 use crate::lang::{module, Lang};
 use crate::phrase::PhraseTable;
 use crate::text::{fold, tokenize};
@@ -142,7 +143,7 @@ pub(crate) type WordKeys = (Rc<str>, Rc<str>);
 /// again and folding and stemming run once per distinct word.
 pub(crate) fn cached_keys(lang: Lang, lower: &str) -> WordKeys {
     thread_local! {
-        static CACHE: RefCell<[HashMap<Box<str>, WordKeys>; 4]> = RefCell::new(Default::default());
+        static CACHE: RefCell<[FxMap<Box<str>, WordKeys>; 4]> = RefCell::new(Default::default());
     }
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();

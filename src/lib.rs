@@ -78,6 +78,7 @@ mod calendar;
 mod cluster;
 mod date;
 mod error;
+mod hash;
 mod knowledge;
 mod lang;
 mod matcher;

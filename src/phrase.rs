@@ -1,22 +1,31 @@
 //! Longest-match lookup of multi-word phrases over token keys.
 
-use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
 
-/// Separates the keys of a phrase inside one lookup string.
-const SEP: char = '\u{1f}';
+use crate::hash::{FxHasher, FxMap, FxSet};
 
-/// Phrases: their keys joined by [`SEP`], and whether their first word must be capitalised.
+/// A stored phrase: its keys, and its values with whether the first word must be capitalised.
+#[derive(Debug)]
+struct Entry<T> {
+    keys: Box<[Box<str>]>,
+    values: Vec<(T, bool)>,
+}
+
+/// Phrases indexed by a hash chained over their keys, so a lookup extends a phrase one token at a
+/// time without building strings; a hash match is verified against the stored keys.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<T> {
-    map: HashMap<String, Vec<(T, bool)>>,
-    /// Every proper prefix of a phrase, so a lookup stops as soon as no phrase can continue.
-    prefixes: HashSet<String>,
+    map: FxMap<u64, Vec<Entry<T>>>,
+    /// Chained hashes of every proper prefix, so a scan stops as soon as no phrase can continue.
+    /// A collision here only lets a scan go one step further.
+    prefixes: FxSet<u64>,
     max_len: usize,
+    len: usize,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable { map: HashMap::new(), prefixes: HashSet::new(), max_len: 0 }
+        PhraseTable { map: FxMap::default(), prefixes: FxSet::default(), max_len: 0, len: 0 }
     }
 }
 
@@ -28,47 +37,65 @@ pub(crate) struct PhraseMatch<'a, T> {
     pub value: &'a T,
 }
 
+fn key_hash(key: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(key.as_bytes());
+    h.write_u8(0xff);
+    h.finish()
+}
+
+fn chain(prefix: u64, key: u64) -> u64 {
+    (prefix.rotate_left(17) ^ key).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
 impl<T: PartialEq> PhraseTable<T> {
     pub(crate) fn insert(&mut self, keys: Vec<String>, value: T, needs_capital: bool) {
         if keys.is_empty() || keys.iter().any(String::is_empty) {
             return;
         }
         self.max_len = self.max_len.max(keys.len());
-        let mut joined = String::new();
+        let mut h = 0;
         for (i, k) in keys.iter().enumerate() {
             if i > 0 {
-                self.prefixes.insert(joined.clone());
-                joined.push(SEP);
+                self.prefixes.insert(h);
             }
-            joined.push_str(k);
+            h = chain(h, key_hash(k));
         }
-        let slot = self.map.entry(joined).or_default();
-        if !slot.iter().any(|(v, c)| *v == value && *c == needs_capital) {
-            slot.push((value, needs_capital));
+        let bucket = self.map.entry(h).or_default();
+        let entry = match bucket.iter().position(|e| e.keys.iter().map(|k| &**k).eq(keys.iter().map(String::as_str))) {
+            Some(i) => &mut bucket[i],
+            None => {
+                self.len += 1;
+                bucket.push(Entry { keys: keys.into_iter().map(String::into_boxed_str).collect(), values: Vec::new() });
+                bucket.last_mut().expect("just pushed")
+            }
+        };
+        if !entry.values.iter().any(|(v, c)| *v == value && *c == needs_capital) {
+            entry.values.push((value, needs_capital));
         }
     }
 
     /// Non-overlapping longest matches, left to right. `breaks[i]` is true where a phrase may not
     /// continue from token `i - 1` to token `i` (a sentence boundary).
     pub(crate) fn find<'a>(&'a self, keys: &[&str], capitalised: &[bool], breaks: &[bool]) -> Vec<PhraseMatch<'a, T>> {
+        let hashes: Vec<u64> = keys.iter().map(|k| key_hash(k)).collect();
         let mut out = Vec::new();
-        let mut buf = String::with_capacity(64);
         let mut i = 0;
         while i < keys.len() {
             let mut best: Option<(usize, &'a [(T, bool)])> = None;
-            buf.clear();
+            let mut h = 0;
             for len in 1..=self.max_len.min(keys.len() - i) {
-                if len > 1 {
-                    if breaks[i + len - 1] {
-                        break;
+                if len > 1 && breaks[i + len - 1] {
+                    break;
+                }
+                h = chain(h, hashes[i + len - 1]);
+                if let Some(bucket) = self.map.get(&h) {
+                    let window = &keys[i..i + len];
+                    if let Some(e) = bucket.iter().find(|e| e.keys.iter().map(|k| &**k).eq(window.iter().copied())) {
+                        best = Some((len, e.values.as_slice()));
                     }
-                    buf.push(SEP);
                 }
-                buf.push_str(keys[i + len - 1]);
-                if let Some(values) = self.map.get(buf.as_str()) {
-                    best = Some((len, values.as_slice()));
-                }
-                if !self.prefixes.contains(buf.as_str()) {
+                if !self.prefixes.contains(&h) {
                     break;
                 }
             }
@@ -88,7 +115,7 @@ impl<T: PartialEq> PhraseTable<T> {
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.map.len()
+        self.len
     }
 }
 

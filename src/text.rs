@@ -148,14 +148,16 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
             space_before = true;
             continue;
         }
-        if c.is_whitespace() || c.is_control() {
+        if c == ' ' || c.is_whitespace() || c.is_control() {
             space_before = true;
             continue;
         }
         let mut count = 1u32;
-        let kind = if c.is_alphabetic() {
+        let kind = if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) {
             while let Some(&(_, n)) = chars.peek() {
-                if !(n.is_alphanumeric() || is_combining_mark(n)) {
+                // ASCII first: most words of Italian, English and Slovenian text are ASCII.
+                let part_of_word = if n.is_ascii() { n.is_ascii_alphanumeric() } else { n.is_alphanumeric() || is_combining_mark(n) };
+                if !part_of_word {
                     break;
                 }
                 chars.next();
