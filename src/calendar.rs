@@ -161,7 +161,7 @@ impl Calendar {
         let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
         let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
         self.words
-            .find(&keys, &caps, &breaks)
+            .find(keys, &caps, &breaks)
             .into_iter()
             .filter(|m| match m.value {
                 // English capitalises months and weekdays: `may` and `sun` are usually other words.
