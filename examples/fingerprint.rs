@@ -32,7 +32,7 @@ fn main() -> ExitCode {
             println!("  participants: {}", f.participants().join(", "));
             println!("  kind:         {}", f.kind().map_or("unknown", |k| k.name()));
             println!("  concepts:     {}", f.concepts().collect::<Vec<_>>().join(", "));
-            println!("  names:        {}", f.cognates().join(", "));
+            println!("  names:        {}", f.cognates().collect::<Vec<_>>().join(", "));
         }
         Ok(())
     })();

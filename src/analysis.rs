@@ -2,6 +2,7 @@
 //! contact, concepts discussed, and cognate keys for names the lexicon lacks.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::calendar::{self, Calendar, Candidate, EventKind, Placement, Said, Title, Word};
 use crate::date::{Date, DateValue, EventDate};
@@ -23,10 +24,10 @@ pub struct Fingerprint {
     pub(crate) principals: Vec<String>,
     pub(crate) kind: Option<EventKind>,
     pub(crate) kind_confident: bool,
-    /// Concept ids with weights, sorted by id.
-    pub(crate) concepts: Vec<(String, f32)>,
-    /// Cognate keys of names the lexicon lacks, sorted.
-    pub(crate) cognates: Vec<String>,
+    /// Concept ids with weights, sorted by id; the ids are shared with the knowledge base.
+    pub(crate) concepts: Box<[(Arc<str>, f32)]>,
+    /// Cognate keys of names the lexicon lacks, sorted, joined by [`COGNATE_SEP`] (one allocation).
+    pub(crate) cognates: Box<str>,
 }
 
 impl Fingerprint {
@@ -52,11 +53,11 @@ impl Fingerprint {
     }
     /// Ids of the concepts discussed (`nagorno_karabakh`, `ceasefire`, `country:LY`), sorted.
     pub fn concepts(&self) -> impl Iterator<Item = &str> {
-        self.concepts.iter().map(|(c, _)| c.as_str())
+        self.concepts.iter().map(|(c, _)| &**c)
     }
     /// Cognate keys: names the lexicon lacks, folded and stemmed (`haftar`, `wagner`).
-    pub fn cognates(&self) -> &[String] {
-        &self.cognates
+    pub fn cognates(&self) -> impl Iterator<Item = &str> {
+        self.cognates.split(COGNATE_SEP).filter(|c| !c.is_empty())
     }
 }
 
@@ -293,8 +294,8 @@ pub(crate) fn recognise(text: &str, lang: Lang, knowledge: &Knowledge) -> Vec<Re
     let mut last_end = usize::MAX;
     for &(s, e, ent) in &part.entities {
         let id = match ent {
-            Entity::Concept(c) => knowledge.concepts[c as usize].id.clone(),
-            Entity::Country(c) => knowledge.concepts[knowledge.countries[c as usize].concept as usize].id.clone(),
+            Entity::Concept(c) => knowledge.concepts[c as usize].id.to_string(),
+            Entity::Country(c) => knowledge.concepts[knowledge.countries[c as usize].concept as usize].id.to_string(),
             Entity::Person(p) => format!("person:{}", knowledge.people[p as usize].id),
             Entity::Seat { country, .. } => format!("seat:{}", knowledge.countries[country as usize].code),
         };
@@ -490,7 +491,7 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
 
     // Concepts: everything named, less the principals' own countries (always present).
     let own: BTreeSet<String> = principals.iter().flat_map(|&p| countries_of(knowledge, p)).map(|c| format!("country:{c}")).collect();
-    let mut concepts: BTreeMap<String, f32> = BTreeMap::new();
+    let mut concepts: BTreeMap<Arc<str>, f32> = BTreeMap::new();
     let mut cognates: BTreeMap<String, u32> = BTreeMap::new();
     for part in &parts {
         let mut covered = vec![false; part.tokens.len()];
@@ -506,11 +507,11 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
                     (concept.id.clone(), concept.class.weight())
                 }
                 Entity::Person(p) if !principals.contains(&p) => {
-                    (format!("person:{}", knowledge.people[p as usize].id), ConceptClass::Org.weight())
+                    (knowledge.people[p as usize].concept_id.clone(), ConceptClass::Org.weight())
                 }
                 _ => continue,
             };
-            if !own.contains(&id) {
+            if !own.contains(&*id) {
                 concepts.insert(id, weight);
             }
         }
@@ -536,6 +537,7 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
     cognates.truncate(MAX_COGNATES);
     let mut cognates: Vec<String> = cognates.into_iter().map(|c| c.0).collect();
     cognates.sort();
+    let cognates = cognates.join(&COGNATE_SEP.to_string()).into_boxed_str();
 
     let mut principal_ids: Vec<String> = principals.iter().map(|&p| knowledge.people[p as usize].id.clone()).collect();
     principal_ids.sort();
@@ -552,7 +554,10 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
     }
 }
 
-const MAX_COGNATES: usize = 24;
+const MAX_COGNATES: usize = 16;
+
+/// Separates cognate keys inside [`Fingerprint::cognates`]; never part of a word.
+pub(crate) const COGNATE_SEP: char = ' ';
 
 #[cfg(test)]
 mod tests {

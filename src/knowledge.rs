@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::date::Date;
 use crate::error::Error;
@@ -63,7 +64,8 @@ impl ConceptClass {
 
 #[derive(Debug, Clone)]
 pub(crate) struct Concept {
-    pub id: String,
+    /// Shared by every fingerprint that mentions the concept.
+    pub id: Arc<str>,
     pub class: ConceptClass,
 }
 
@@ -85,6 +87,8 @@ impl Office {
 #[derive(Debug, Clone)]
 pub(crate) struct Person {
     pub id: String,
+    /// `person:ID`, the concept id of the person when mentioned without taking part.
+    pub concept_id: Arc<str>,
     pub display: String,
     pub offices: Vec<Office>,
 }
@@ -232,7 +236,7 @@ impl Knowledge {
             return i;
         }
         let i = self.concepts.len() as u32;
-        self.concepts.push(Concept { id: id.to_string(), class });
+        self.concepts.push(Concept { id: id.into(), class });
         self.concept_index.insert(id.to_string(), i);
         i
     }
@@ -279,7 +283,7 @@ impl Knowledge {
                 return Err(Error::data(file, line, "expected `id | display name | forms | offices`"));
             };
             let offices = parse_offices(file, line, offices)?;
-            let person = Person { id: id.to_string(), display: display.to_string(), offices };
+            let person = Person { id: id.to_string(), concept_id: format!("person:{id}").into(), display: display.to_string(), offices };
             let index = match self.person_index.get(*id) {
                 Some(&i) => {
                     self.people[i as usize] = person;

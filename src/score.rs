@@ -122,7 +122,7 @@ fn cognate(a: &str, b: &str) -> bool {
 }
 
 fn topics(a: &Fingerprint, b: &Fingerprint) -> (f32, Vec<String>, Vec<String>) {
-    let total = |f: &Fingerprint| f.concepts.iter().map(|c| c.1).sum::<f32>() + f.cognates.len() as f32 * COGNATE_WEIGHT;
+    let total = |f: &Fingerprint| f.concepts.iter().map(|c| c.1).sum::<f32>() + f.cognates().count() as f32 * COGNATE_WEIGHT;
     let (ta, tb) = (total(a), total(b));
     if ta == 0.0 || tb == 0.0 {
         return (0.0, Vec::new(), Vec::new());
@@ -136,17 +136,17 @@ fn topics(a: &Fingerprint, b: &Fingerprint) -> (f32, Vec<String>, Vec<String>) {
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 weight += a.concepts[i].1;
-                shared.push((a.concepts[i].0.clone(), a.concepts[i].1));
+                shared.push((a.concepts[i].0.to_string(), a.concepts[i].1));
                 i += 1;
                 j += 1;
             }
         }
     }
     let mut names = Vec::new();
-    for x in &a.cognates {
-        if b.cognates.iter().any(|y| cognate(x, y)) {
+    for x in a.cognates() {
+        if b.cognates().any(|y| cognate(x, y)) {
             weight += COGNATE_WEIGHT;
-            names.push(x.clone());
+            names.push(x.to_string());
         }
     }
     shared.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
