@@ -1,7 +1,9 @@
 //! Batch clustering: candidate pairs by blocking on participants, then agglomeration that never
 //! puts two incompatible reports in one cluster, whatever links them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
+
+use crate::hash::FxMap;
 
 use crate::analysis::Fingerprint;
 use crate::calendar::EventKind;
@@ -97,34 +99,100 @@ impl Groups {
     }
 }
 
-/// Candidate pairs: reports sharing a principal; reports with no known principal pair with all.
-fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(usize, usize)> {
-    let mut blocks: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut open = Vec::new();
+/// Where a fingerprint's event date puts it for blocking.
+#[derive(Debug, Clone, Copy)]
+enum DayKey {
+    /// Days since 1970-01-01, and the month and day.
+    Day(i64, u32, u32),
+    MonthDay(u32, u32),
+    Undated,
+}
+
+fn day_key(f: &Fingerprint) -> DayKey {
+    match f.date.map(|d| d.value) {
+        Some(DateValue::Day { date }) => DayKey::Day(epoch_day(date), date.month(), date.day()),
+        Some(DateValue::Window { from, .. }) => DayKey::Day(epoch_day(from), from.month(), from.day()),
+        Some(DateValue::DayMonth { month, day }) => DayKey::MonthDay(month, day),
+        _ => DayKey::Undated,
+    }
+}
+
+fn epoch_day(d: crate::date::Date) -> i64 {
+    crate::date::Date::new(1970, 1, 1).map_or(0, |e| e.days_until(d))
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, sorted: only reports that could be one event meet.
+///
+/// Reports are blocked by their participant set and event day: a dated report meets reports of the
+/// same participants on the same day or the next (a published date stands one day off at most),
+/// reports of the same participants with the same day and month but no year, and undated reports of
+/// the same participants. A report naming one participant meets reports whose set contains that
+/// person, on the same days. A report naming nobody meets every report of its days, or everyone when
+/// it has no date either. Cost grows with the size of these blocks, not with the square of the input.
+pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(usize, usize)> {
+    let sets: Vec<String> = fps.iter().map(|f| f.principals.join("+")).collect();
+    let keys: Vec<DayKey> = fps.iter().map(day_key).collect();
+    let mut by_day: FxMap<(&str, i64), Vec<usize>> = FxMap::default();
+    let mut by_month_day: FxMap<(&str, u32, u32), Vec<usize>> = FxMap::default();
+    let mut by_person_day: FxMap<(&str, i64), Vec<usize>> = FxMap::default();
+    let mut by_set: FxMap<&str, Vec<usize>> = FxMap::default();
+    let mut undated_by_set: FxMap<&str, Vec<usize>> = FxMap::default();
+    let mut by_any_day: FxMap<i64, Vec<usize>> = FxMap::default();
     for (i, f) in fps.iter().enumerate() {
-        if f.principals.is_empty() {
-            open.push(i);
-        }
-        for p in &f.principals {
-            blocks.entry(p.as_str()).or_default().push(i);
-        }
-    }
-    let mut pairs = BTreeSet::new();
-    for block in blocks.values() {
-        for (x, &i) in block.iter().enumerate() {
-            for &j in &block[x + 1..] {
-                pairs.insert((i.min(j), i.max(j)));
+        let set = sets[i].as_str();
+        by_set.entry(set).or_default().push(i);
+        match keys[i] {
+            DayKey::Day(d, m, dd) => {
+                by_day.entry((set, d)).or_default().push(i);
+                by_month_day.entry((set, m, dd)).or_default().push(i);
+                by_any_day.entry(d).or_default().push(i);
+                for p in f.principals.iter() {
+                    by_person_day.entry((p.as_str(), d)).or_default().push(i);
+                }
             }
+            DayKey::MonthDay(m, dd) => by_month_day.entry((set, m, dd)).or_default().push(i),
+            DayKey::Undated => undated_by_set.entry(set).or_default().push(i),
         }
     }
-    for &i in &open {
-        for j in 0..fps.len() {
+    let empty = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut push = |i: usize, others: &[usize]| {
+        for &j in others {
             if i != j {
-                pairs.insert((i.min(j), i.max(j)));
+                pairs.push((i.min(j), i.max(j)));
             }
         }
+    };
+    for (i, f) in fps.iter().enumerate() {
+        let set = sets[i].as_str();
+        if f.principals.is_empty() {
+            match keys[i] {
+                DayKey::Day(d, ..) => (d - 1..=d + 1).for_each(|x| push(i, by_any_day.get(&x).unwrap_or(&empty))),
+                _ => push(i, &(0..fps.len()).collect::<Vec<_>>()),
+            }
+            continue;
+        }
+        match keys[i] {
+            DayKey::Day(d, m, dd) => {
+                for x in d - 1..=d + 1 {
+                    push(i, by_day.get(&(set, x)).unwrap_or(&empty));
+                    if f.principals.len() == 1 {
+                        push(i, by_person_day.get(&(f.principals[0].as_str(), x)).unwrap_or(&empty));
+                    }
+                }
+                push(i, by_month_day.get(&(set, m, dd)).unwrap_or(&empty));
+                push(i, undated_by_set.get(set).unwrap_or(&empty));
+            }
+            DayKey::MonthDay(m, dd) => {
+                push(i, by_month_day.get(&(set, m, dd)).unwrap_or(&empty));
+                push(i, undated_by_set.get(set).unwrap_or(&empty));
+            }
+            DayKey::Undated => push(i, by_set.get(set).unwrap_or(&empty)),
+        }
     }
-    pairs.into_iter().collect()
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 fn summarise(fps: &[&Fingerprint]) -> EventSummary {
