@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::hash::FxMap;
+use crate::blocking::candidate_pairs;
 
 use crate::analysis::Fingerprint;
 use crate::calendar::EventKind;
 use crate::date::DateValue;
 use crate::error::Error;
-use crate::score::{compare, Explanation, Weights};
+use crate::score::{compare, Explanation, Match, Weights};
 
 /// What a cluster of reports says happened.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,16 +75,16 @@ impl Clustering {
     }
 }
 
-struct Groups {
+pub(crate) struct Groups {
     parent: Vec<usize>,
-    members: Vec<Vec<usize>>,
+    pub(crate) members: Vec<Vec<usize>>,
 }
 
 impl Groups {
     fn new(n: usize) -> Groups {
         Groups { parent: (0..n).collect(), members: (0..n).map(|i| vec![i]).collect() }
     }
-    fn find(&mut self, mut i: usize) -> usize {
+    pub(crate) fn find(&mut self, mut i: usize) -> usize {
         while self.parent[i] != i {
             self.parent[i] = self.parent[self.parent[i]];
             i = self.parent[i];
@@ -97,102 +97,6 @@ impl Groups {
         let moved = std::mem::take(&mut self.members[gone]);
         self.members[keep].extend(moved);
     }
-}
-
-/// Where a fingerprint's event date puts it for blocking.
-#[derive(Debug, Clone, Copy)]
-enum DayKey {
-    /// Days since 1970-01-01, and the month and day.
-    Day(i64, u32, u32),
-    MonthDay(u32, u32),
-    Undated,
-}
-
-fn day_key(f: &Fingerprint) -> DayKey {
-    match f.date.map(|d| d.value) {
-        Some(DateValue::Day { date }) => DayKey::Day(epoch_day(date), date.month(), date.day()),
-        Some(DateValue::Window { from, .. }) => DayKey::Day(epoch_day(from), from.month(), from.day()),
-        Some(DateValue::DayMonth { month, day }) => DayKey::MonthDay(month, day),
-        _ => DayKey::Undated,
-    }
-}
-
-fn epoch_day(d: crate::date::Date) -> i64 {
-    crate::date::Date::new(1970, 1, 1).map_or(0, |e| e.days_until(d))
-}
-
-/// Candidate pairs `(i, j)`, `i < j`, sorted: only reports that could be one event meet.
-///
-/// Reports are blocked by their participant set and event day: a dated report meets reports of the
-/// same participants on the same day or the next (a published date stands one day off at most),
-/// reports of the same participants with the same day and month but no year, and undated reports of
-/// the same participants. A report naming one participant meets reports whose set contains that
-/// person, on the same days. A report naming nobody meets every report of its days, or everyone when
-/// it has no date either. Cost grows with the size of these blocks, not with the square of the input.
-pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(usize, usize)> {
-    let sets: Vec<String> = fps.iter().map(|f| f.principals.join("+")).collect();
-    let keys: Vec<DayKey> = fps.iter().map(day_key).collect();
-    let mut by_day: FxMap<(&str, i64), Vec<usize>> = FxMap::default();
-    let mut by_month_day: FxMap<(&str, u32, u32), Vec<usize>> = FxMap::default();
-    let mut by_person_day: FxMap<(&str, i64), Vec<usize>> = FxMap::default();
-    let mut by_set: FxMap<&str, Vec<usize>> = FxMap::default();
-    let mut undated_by_set: FxMap<&str, Vec<usize>> = FxMap::default();
-    let mut by_any_day: FxMap<i64, Vec<usize>> = FxMap::default();
-    for (i, f) in fps.iter().enumerate() {
-        let set = sets[i].as_str();
-        by_set.entry(set).or_default().push(i);
-        match keys[i] {
-            DayKey::Day(d, m, dd) => {
-                by_day.entry((set, d)).or_default().push(i);
-                by_month_day.entry((set, m, dd)).or_default().push(i);
-                by_any_day.entry(d).or_default().push(i);
-                for p in f.principals.iter() {
-                    by_person_day.entry((p.as_str(), d)).or_default().push(i);
-                }
-            }
-            DayKey::MonthDay(m, dd) => by_month_day.entry((set, m, dd)).or_default().push(i),
-            DayKey::Undated => undated_by_set.entry(set).or_default().push(i),
-        }
-    }
-    let empty = Vec::new();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let mut push = |i: usize, others: &[usize]| {
-        for &j in others {
-            if i != j {
-                pairs.push((i.min(j), i.max(j)));
-            }
-        }
-    };
-    for (i, f) in fps.iter().enumerate() {
-        let set = sets[i].as_str();
-        if f.principals.is_empty() {
-            match keys[i] {
-                DayKey::Day(d, ..) => (d - 1..=d + 1).for_each(|x| push(i, by_any_day.get(&x).unwrap_or(&empty))),
-                _ => push(i, &(0..fps.len()).collect::<Vec<_>>()),
-            }
-            continue;
-        }
-        match keys[i] {
-            DayKey::Day(d, m, dd) => {
-                for x in d - 1..=d + 1 {
-                    push(i, by_day.get(&(set, x)).unwrap_or(&empty));
-                    if f.principals.len() == 1 {
-                        push(i, by_person_day.get(&(f.principals[0].as_str(), x)).unwrap_or(&empty));
-                    }
-                }
-                push(i, by_month_day.get(&(set, m, dd)).unwrap_or(&empty));
-                push(i, undated_by_set.get(set).unwrap_or(&empty));
-            }
-            DayKey::MonthDay(m, dd) => {
-                push(i, by_month_day.get(&(set, m, dd)).unwrap_or(&empty));
-                push(i, undated_by_set.get(set).unwrap_or(&empty));
-            }
-            DayKey::Undated => push(i, by_set.get(set).unwrap_or(&empty)),
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
 }
 
 fn summarise(fps: &[&Fingerprint]) -> EventSummary {
@@ -244,6 +148,58 @@ fn cluster_name(s: &EventSummary) -> String {
     format!("{date}_{who}_{kind}")
 }
 
+/// Merges linked reports, strongest link first, never across a conflict between any two members
+/// and only when the two groups agree on average. `fps` are sorted by id and `links` index them.
+/// The outcome on one connected component of the links does not depend on any other component,
+/// which is what lets the streaming index re-cluster only the component a new report touches.
+pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
+    fps: &[F],
+    mut links: Vec<(usize, usize, Match)>,
+    w: &Weights,
+) -> (Groups, Vec<Vec<Merge>>) {
+    let n = fps.len();
+    links.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then((a.0, a.1).cmp(&(b.0, b.1))));
+    let mut groups = Groups::new(n);
+    let mut merges: Vec<Vec<Merge>> = (0..n).map(|_| Vec::new()).collect();
+    for (i, j, m) in links {
+        let (gi, gj) = (groups.find(i), groups.find(j));
+        if gi == gj {
+            continue;
+        }
+        // No member of one group may conflict with a member of the other, and the groups must
+        // agree on average: a strong link between two reports does not glue their neighbours.
+        let mut total = 0.0;
+        let mut count = 0.0;
+        let mut compatible = true;
+        'outer: for &x in &groups.members[gi] {
+            for &y in &groups.members[gj] {
+                let c = compare(fps[x].borrow(), fps[y].borrow(), w);
+                if c.explanation.conflict.is_some() {
+                    compatible = false;
+                    break 'outer;
+                }
+                total += c.score;
+                count += 1.0;
+            }
+        }
+        if !compatible || total / count < w.threshold * AVERAGE_LINK_FRACTION {
+            continue;
+        }
+        groups.union(gi, gj);
+        let root = groups.find(gi);
+        let other = if root == gi { gj } else { gi };
+        let moved = std::mem::take(&mut merges[other]);
+        merges[root].extend(moved);
+        merges[root].push(Merge {
+            a: fps[i].borrow().id.clone(),
+            b: fps[j].borrow().id.clone(),
+            score: m.score,
+            explanation: m.explanation,
+        });
+    }
+    (groups, merges)
+}
+
 /// Clusters fingerprints. Ids must be unique.
 pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clustering, Error> {
     fps.sort_by(|a, b| a.id.cmp(&b.id));
@@ -261,40 +217,7 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
             links.push((i, j, m));
         }
     }
-    links.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then((a.0, a.1).cmp(&(b.0, b.1))));
-    let mut groups = Groups::new(n);
-    let mut merges: Vec<Vec<Merge>> = (0..n).map(|_| Vec::new()).collect();
-    for (i, j, m) in links {
-        let (gi, gj) = (groups.find(i), groups.find(j));
-        if gi == gj {
-            continue;
-        }
-        // No member of one group may conflict with a member of the other, and the groups must
-        // agree on average: a strong link between two reports does not glue their neighbours.
-        let mut total = 0.0;
-        let mut count = 0.0;
-        let mut compatible = true;
-        'outer: for &x in &groups.members[gi] {
-            for &y in &groups.members[gj] {
-                let c = compare(&fps[x], &fps[y], w);
-                if c.explanation.conflict.is_some() {
-                    compatible = false;
-                    break 'outer;
-                }
-                total += c.score;
-                count += 1.0;
-            }
-        }
-        if !compatible || total / count < w.threshold * AVERAGE_LINK_FRACTION {
-            continue;
-        }
-        groups.union(gi, gj);
-        let root = groups.find(gi);
-        let other = if root == gi { gj } else { gi };
-        let moved = std::mem::take(&mut merges[other]);
-        merges[root].extend(moved);
-        merges[root].push(Merge { a: fps[i].id.clone(), b: fps[j].id.clone(), score: m.score, explanation: m.explanation });
-    }
+    let (mut groups, mut merges) = agglomerate(&fps, links, w);
     let mut clusters = Vec::new();
     let mut of_report = BTreeMap::new();
     let mut names: BTreeMap<String, usize> = BTreeMap::new();

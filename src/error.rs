@@ -55,6 +55,10 @@ pub enum Error {
         /// What is wrong and what is allowed.
         reason: String,
     },
+    /// A saved [`EventIndex`](crate::EventIndex) could not be restored: truncated, altered, or not
+    /// a snapshot of this format.
+    #[error("invalid index snapshot: {0}")]
+    InvalidSnapshot(String),
     /// Reading input failed.
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),

@@ -74,11 +74,13 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod blocking;
 mod calendar;
 mod cluster;
 mod date;
 mod error;
 mod hash;
+mod index;
 mod knowledge;
 mod lang;
 mod matcher;
@@ -92,6 +94,7 @@ pub use calendar::EventKind;
 pub use cluster::{Cluster, Clustering, EventSummary, Merge};
 pub use date::{Date, DateSource, DateValue, EventDate};
 pub use error::Error;
+pub use index::{Assignment, EventIndex};
 pub use lang::Lang;
 pub use matcher::{Matcher, MatcherBuilder};
 #[cfg(feature = "serde")]

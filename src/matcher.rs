@@ -167,6 +167,10 @@ impl Matcher {
     pub fn person_name(&self, id: &str) -> Option<&str> {
         self.knowledge.people.iter().find(|p| p.id == id).map(|p| p.display.as_str())
     }
+    pub(crate) fn weights(&self) -> Weights {
+        self.weights
+    }
+
     /// Number of phrases the matcher recognises across its languages.
     pub fn lexicon_size(&self) -> usize {
         self.knowledge.phrase_count()

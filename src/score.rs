@@ -8,6 +8,7 @@ use crate::date::{DateRelation, EventDate};
 
 /// Weights of the score's components and the decision threshold; set through the builder.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub(crate) struct Weights {
     pub date: f32,
     pub participants: f32,

@@ -1,0 +1,126 @@
+//! The streaming index: same clusters as batch, whatever the order; snapshots that restore exactly
+//! and refuse damage; eviction by window.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{read_labelled, shared};
+use event_dedup::{Error, EventIndex, Lang, Matcher, Report};
+
+fn batch_partition(matcher: &Matcher, reports: &[Report]) -> Vec<Vec<String>> {
+    let mut p: Vec<Vec<String>> = matcher.cluster(reports).unwrap().clusters().iter().map(|c| c.members.clone()).collect();
+    p.sort();
+    p
+}
+
+#[test]
+fn inserting_a_corpus_in_any_order_gives_the_batch_clusters() {
+    let matcher = Matcher::new().unwrap();
+    for file in ["corpus/dev.jsonl", "seeds/seeds.jsonl"] {
+        let (mut reports, _) = read_labelled(&shared(file));
+        let batch = batch_partition(&matcher, &reports);
+        for round in 0..3 {
+            let mut index = EventIndex::new(&matcher);
+            for r in &reports {
+                index.insert(&matcher, r).unwrap();
+            }
+            assert_eq!(index.len(), reports.len());
+            assert_eq!(index.events(), batch, "{file}, order {round}");
+            reports.reverse();
+            if round == 1 {
+                let third = reports.len() / 3;
+                reports.rotate_left(third);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_snapshot_restores_exactly_and_the_index_goes_on_the_same() {
+    let matcher = Matcher::new().unwrap();
+    let (reports, _) = read_labelled(&shared("corpus/dev.jsonl"));
+    let (first, rest) = reports.split_at(60);
+    let mut index = EventIndex::new(&matcher);
+    for r in first {
+        index.insert(&matcher, r).unwrap();
+    }
+    let mut saved = Vec::new();
+    index.save(&mut saved).unwrap();
+    let mut restored = EventIndex::load(saved.as_slice()).unwrap();
+    let mut saved_again = Vec::new();
+    restored.save(&mut saved_again).unwrap();
+    assert_eq!(saved, saved_again, "save → load → save is byte-identical");
+    assert_eq!(restored.events(), index.events());
+    for r in rest {
+        let a = index.insert(&matcher, r).unwrap();
+        let b = restored.insert(&matcher, r).unwrap();
+        assert_eq!(a, b, "{}", r.id());
+    }
+    assert_eq!(restored.events(), batch_partition(&matcher, &reports));
+}
+
+#[test]
+fn damaged_snapshots_are_refused_with_a_clear_error() {
+    let matcher = Matcher::new().unwrap();
+    let (reports, _) = read_labelled(&shared("seeds/seeds.jsonl"));
+    let mut index = EventIndex::new(&matcher);
+    for r in &reports {
+        index.insert(&matcher, r).unwrap();
+    }
+    let mut saved = Vec::new();
+    index.save(&mut saved).unwrap();
+    let mut cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("truncated in the header", saved[..10].to_vec()),
+        ("truncated in the body", saved[..saved.len() - 7].to_vec()),
+        ("not a snapshot", b"{\"reports\": []}\n{}".to_vec()),
+    ];
+    let mut flipped = saved.clone();
+    let at = flipped.len() - 40;
+    flipped[at] ^= 0x01;
+    cases.push(("one bit flipped", flipped));
+    let mut longer = saved.clone();
+    longer.extend_from_slice(b" ");
+    cases.push(("bytes appended", longer));
+    for (what, bytes) in cases {
+        match EventIndex::load(bytes.as_slice()) {
+            Err(Error::InvalidSnapshot(reason)) => eprintln!("{what}: {reason}"),
+            other => panic!("{what}: {other:?}"),
+        }
+    }
+}
+
+fn call(id: &str, day: &str, topic: &str) -> Report {
+    let text = format!("Vladimir Putin and Emmanuel Macron spoke by phone today about {topic}.");
+    Report::builder(id, text).lang(Lang::En).published(day).unwrap().build().unwrap()
+}
+
+#[test]
+fn reports_older_than_the_window_are_evicted() {
+    let matcher = Matcher::new().unwrap();
+    assert!(matches!(EventIndex::with_window(&matcher, 0), Err(Error::InvalidSetting { name: "window", .. })));
+    let mut index = EventIndex::with_window(&matcher, 10).unwrap();
+    let a = index.insert(&matcher, &call("a", "2020-11-07", "Nagorno-Karabakh and Libya")).unwrap();
+    let b = index.insert(&matcher, &call("b", "2020-11-07", "Nagorno-Karabakh and the ceasefire")).unwrap();
+    assert_eq!(a.event, b.event);
+    assert_eq!(b.members, ["a", "b"]);
+    let c = index.insert(&matcher, &call("c", "2020-11-16", "Nagorno-Karabakh and refugees")).unwrap();
+    assert!(c.new_event);
+    assert_eq!(index.len(), 3);
+    index.insert(&matcher, &call("d", "2020-11-20", "the coronavirus")).unwrap();
+    // 2020-11-07 is more than 10 days before 2020-11-20; 2020-11-16 is not.
+    assert_eq!(index.len(), 2);
+    assert_eq!(index.event_of("a"), None);
+    let ids: BTreeSet<String> = index.events().into_iter().flatten().collect();
+    assert_eq!(ids, BTreeSet::from(["c".to_string(), "d".to_string()]));
+}
+
+#[test]
+fn a_duplicate_id_is_refused() {
+    let matcher = Matcher::new().unwrap();
+    let mut index = EventIndex::new(&matcher);
+    index.insert(&matcher, &call("a", "2020-11-07", "Libya")).unwrap();
+    assert!(matches!(index.insert(&matcher, &call("a", "2020-11-07", "Libya")), Err(Error::DuplicateId(_))));
+    assert_eq!(index.len(), 1);
+}
