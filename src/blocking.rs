@@ -13,12 +13,18 @@ use crate::hash::FxMap;
 type Key = (u8, u32, i64);
 
 const SET_DAY: u8 = 0;
+/// Day and month of a report that has no year.
 const SET_MONTH_DAY: u8 = 1;
-const SET_UNDATED: u8 = 2;
-const SET: u8 = 3;
+/// Day and month of a fully dated report: only reports without a year look here, so two dated
+/// reports from different years never meet.
+const SET_MONTH_DAY_DATED: u8 = 7;
 const PERSON_DAY: u8 = 4;
 const ANY_DAY: u8 = 5;
 const ALL: u8 = 6;
+const SET_CONCEPT: u8 = 2;
+/// A concept of a report with no date at all: reports with a day and month but no year meet
+/// undated ones through it (dated ones they meet through the day and month).
+const SET_CONCEPT_UNDATED: u8 = 8;
 
 /// An inverted index from blocking keys to fingerprint slots.
 #[derive(Debug, Default, Clone)]
@@ -34,16 +40,25 @@ fn epoch_day(d: Date) -> i64 {
 
 impl Blocker {
     fn intern(&mut self, name: &str) -> u32 {
-        let next = self.names.len() as u32;
-        *self.names.entry(name.to_string()).or_insert(next)
+        if let Some(&id) = self.names.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.insert(name.to_string(), id);
+        id
     }
 
     /// `(emit, probe)` keys of a fingerprint.
     fn keys(&mut self, f: &Fingerprint) -> (Vec<Key>, Vec<Key>) {
         let set = self.intern(&f.principals.join("+"));
         let people: Vec<u32> = f.principals.iter().map(|p| self.intern(p)).collect();
-        let mut emit = vec![(SET, set, 0), (ALL, 0, 0)];
+        let mut emit = vec![(ALL, 0, 0)];
         let mut probe = Vec::new();
+        // A report without a full date can only match through shared topics (its date adds too
+        // little to reach the threshold otherwise): it meets the reports of its participants that
+        // share one of its concepts. Countries are left out: the commonest and weakest topics.
+        let topics: Vec<i64> = f.concepts.iter().filter(|c| !c.0.starts_with("country:")).map(|c| i64::from(self.intern(&c.0))).collect();
+        emit.extend(topics.iter().map(|&c| (SET_CONCEPT, set, c)));
         let date = match f.date.map(|d| d.value) {
             Some(DateValue::Day { date }) | Some(DateValue::Window { from: date, .. }) => Some((epoch_day(date), date.month(), date.day())),
             _ => None,
@@ -51,13 +66,13 @@ impl Blocker {
         match (date, f.date.map(|d| d.value)) {
             (Some((day, month, dom)), _) => {
                 let md = i64::from(month * 32 + dom);
-                emit.extend([(SET_DAY, set, day), (SET_MONTH_DAY, set, md), (ANY_DAY, 0, day)]);
+                emit.extend([(SET_DAY, set, day), (SET_MONTH_DAY_DATED, set, md), (ANY_DAY, 0, day)]);
                 emit.extend(people.iter().map(|&p| (PERSON_DAY, p, day)));
                 if people.is_empty() {
                     probe.extend((day - 1..=day + 1).map(|d| (ANY_DAY, 0, d)));
                 } else {
                     probe.extend((day - 1..=day + 1).map(|d| (SET_DAY, set, d)));
-                    probe.extend([(SET_MONTH_DAY, set, md), (SET_UNDATED, set, 0)]);
+                    probe.push((SET_MONTH_DAY, set, md));
                     if let [only] = people.as_slice() {
                         probe.extend((day - 1..=day + 1).map(|d| (PERSON_DAY, *only, d)));
                     }
@@ -66,14 +81,20 @@ impl Blocker {
             (None, Some(DateValue::DayMonth { month, day })) => {
                 let md = i64::from(month * 32 + day);
                 emit.push((SET_MONTH_DAY, set, md));
-                probe.push(if people.is_empty() { (ALL, 0, 0) } else { (SET_MONTH_DAY, set, md) });
-                if !people.is_empty() {
-                    probe.push((SET_UNDATED, set, 0));
+                if people.is_empty() {
+                    probe.push((ALL, 0, 0));
+                } else {
+                    probe.extend([(SET_MONTH_DAY, set, md), (SET_MONTH_DAY_DATED, set, md)]);
+                    probe.extend(topics.iter().map(|&c| (SET_CONCEPT_UNDATED, set, c)));
                 }
             }
             _ => {
-                emit.push((SET_UNDATED, set, 0));
-                probe.push(if people.is_empty() { (ALL, 0, 0) } else { (SET, set, 0) });
+                emit.extend(topics.iter().map(|&c| (SET_CONCEPT_UNDATED, set, c)));
+                if people.is_empty() {
+                    probe.push((ALL, 0, 0));
+                } else {
+                    probe.extend(topics.iter().map(|&c| (SET_CONCEPT, set, c)));
+                }
             }
         }
         (emit, probe)
@@ -123,14 +144,37 @@ impl Blocker {
 }
 
 /// Candidate pairs `(i, j)`, `i < j`, sorted, of a batch of fingerprints.
+///
+/// A dated report meets reports of the same participants on the same day or the next (a published
+/// date stands one day off at most) and those with the same day and month but no year; a report
+/// naming one participant also meets reports that include that person on those days. A report with
+/// a day and month but no year also meets undated reports of its participants that share one of its
+/// concepts; an undated report meets every report of its participants that shares one of its
+/// concepts (countries aside). Undated reports are the one cost that grows faster than the input:
+/// each meets the reports of its participants that share a topic. A report naming nobody meets every report of its days, or everyone when it has no
+/// date either. Cost grows with the size of these blocks, not with the square of the input.
 pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(usize, usize)> {
+    // Every pair is found from the side whose probe keys meet the other's emit keys, so a batch
+    // needs one direction only, and each report's keys once.
     let mut blocker = Blocker::default();
-    for (i, f) in fps.iter().enumerate() {
-        blocker.add(i, f);
+    let keys: Vec<(Vec<Key>, Vec<Key>)> = fps.iter().map(|f| blocker.keys(f)).collect();
+    let mut emit: FxMap<Key, Vec<usize>> = FxMap::default();
+    for (i, (e, _)) in keys.iter().enumerate() {
+        for k in e {
+            emit.entry(*k).or_default().push(i);
+        }
     }
     let mut pairs = Vec::new();
-    for (i, f) in fps.iter().enumerate() {
-        pairs.extend(blocker.candidates(f, i).into_iter().filter(|&j| j > i).map(|j| (i, j)));
+    for (i, (_, probe)) in keys.iter().enumerate() {
+        for k in probe {
+            for &j in emit.get(k).into_iter().flatten() {
+                if j != i {
+                    pairs.push((i.min(j), i.max(j)));
+                }
+            }
+        }
     }
+    pairs.sort_unstable();
+    pairs.dedup();
     pairs
 }

@@ -4,12 +4,13 @@
 use std::collections::BTreeMap;
 
 use crate::blocking::candidate_pairs;
+use crate::hash::FxMap;
 
 use crate::analysis::Fingerprint;
 use crate::calendar::EventKind;
 use crate::date::DateValue;
 use crate::error::Error;
-use crate::score::{compare, Explanation, Match, Weights};
+use crate::score::{compare, quick, Explanation, Quick, Weights};
 
 /// What a cluster of reports says happened.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +58,7 @@ pub struct Cluster {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clustering {
     clusters: Vec<Cluster>,
-    of_report: BTreeMap<String, usize>,
+    of_report: FxMap<String, usize>,
 }
 
 impl Clustering {
@@ -154,14 +155,14 @@ fn cluster_name(s: &EventSummary) -> String {
 /// which is what lets the streaming index re-cluster only the component a new report touches.
 pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
     fps: &[F],
-    mut links: Vec<(usize, usize, Match)>,
+    mut links: Vec<(usize, usize, f32)>,
     w: &Weights,
 ) -> (Groups, Vec<Vec<Merge>>) {
     let n = fps.len();
-    links.sort_by(|a, b| b.2.score.total_cmp(&a.2.score).then((a.0, a.1).cmp(&(b.0, b.1))));
+    links.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
     let mut groups = Groups::new(n);
     let mut merges: Vec<Vec<Merge>> = (0..n).map(|_| Vec::new()).collect();
-    for (i, j, m) in links {
+    for (i, j, _) in links {
         let (gi, gj) = (groups.find(i), groups.find(j));
         if gi == gj {
             continue;
@@ -173,8 +174,8 @@ pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
         let mut compatible = true;
         'outer: for &x in &groups.members[gi] {
             for &y in &groups.members[gj] {
-                let c = compare(fps[x].borrow(), fps[y].borrow(), w);
-                if c.explanation.conflict.is_some() {
+                let c = quick(fps[x].borrow(), fps[y].borrow(), w);
+                if c.conflict {
                     compatible = false;
                     break 'outer;
                 }
@@ -190,6 +191,8 @@ pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
         let other = if root == gi { gj } else { gi };
         let moved = std::mem::take(&mut merges[other]);
         merges[root].extend(moved);
+        // Explanations are built for the merges only, not for every candidate pair.
+        let m = compare(fps[i].borrow(), fps[j].borrow(), w);
         merges[root].push(Merge {
             a: fps[i].borrow().id.clone(),
             b: fps[j].borrow().id.clone(),
@@ -208,19 +211,29 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
     }
     let n = fps.len();
     let mut best_other = vec![0.0f32; n];
+    let pairs = candidate_pairs(&fps);
+    let score = |&(i, j): &(usize, usize)| (i, j, quick(&fps[i], &fps[j], w));
+    #[cfg(feature = "parallel")]
+    let scored: Vec<(usize, usize, Quick)> = {
+        use rayon::prelude::*;
+        pairs.par_iter().map(score).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let scored: Vec<(usize, usize, Quick)> = pairs.iter().map(score).collect();
+    drop(pairs);
     let mut links = Vec::new();
-    for (i, j) in candidate_pairs(&fps) {
-        let m = compare(&fps[i], &fps[j], w);
-        best_other[i] = best_other[i].max(m.score);
-        best_other[j] = best_other[j].max(m.score);
-        if m.same_event {
-            links.push((i, j, m));
+    for (i, j, q) in scored {
+        best_other[i] = best_other[i].max(q.score);
+        best_other[j] = best_other[j].max(q.score);
+        if q.same_event {
+            links.push((i, j, q.score));
         }
     }
     let (mut groups, mut merges) = agglomerate(&fps, links, w);
     let mut clusters = Vec::new();
-    let mut of_report = BTreeMap::new();
-    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    let mut of_report = FxMap::default();
+    of_report.reserve(n);
+    let mut names: FxMap<String, usize> = FxMap::default();
     for root in 0..n {
         if groups.find(root) != root {
             continue;

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::hash::FxMap;
 use crate::matcher::Matcher;
 use crate::report::Report;
-use crate::score::{compare, Weights};
+use crate::score::{quick, Weights};
 
 /// The event a report was put in by [`EventIndex::insert`].
 #[derive(Debug, Clone, PartialEq)]
@@ -148,9 +148,9 @@ impl EventIndex {
         let mut links = Vec::new();
         for other in self.blocker.candidates(&fp, slot) {
             let Some(o) = self.slots[other].as_mut() else { continue };
-            let m = compare(&fp, &o.fp, &self.weights);
-            best = best.max(m.score);
-            if m.same_event {
+            let q = quick(&fp, &o.fp, &self.weights);
+            best = best.max(q.score);
+            if q.same_event {
                 links.push(other);
                 o.links.push(slot);
             }
@@ -203,7 +203,7 @@ impl EventIndex {
             for &t in &self.slots[s].as_ref().expect("live").links {
                 let j = position[&t];
                 if i < j {
-                    links.push((i, j, compare(fps[i], fps[j], &self.weights)));
+                    links.push((i, j, quick(fps[i], fps[j], &self.weights).score));
                 }
             }
         }
@@ -363,7 +363,7 @@ mod snapshot {
                 let mut links = Vec::new();
                 for other in index.blocker.candidates(&fp, slot) {
                     let Some(o) = index.slots[other].as_mut() else { continue };
-                    if compare(&fp, &o.fp, &index.weights).same_event {
+                    if quick(&fp, &o.fp, &index.weights).same_event {
                         links.push(other);
                         o.links.push(slot);
                     }

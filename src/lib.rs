@@ -87,6 +87,8 @@ mod matcher;
 mod phrase;
 mod report;
 mod score;
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
 mod text;
 
 pub use analysis::{DateMention, DateRole, Fingerprint, Recognised};

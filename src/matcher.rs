@@ -117,10 +117,24 @@ impl Matcher {
     pub fn explain(&self, a: &Report, b: &Report) -> Match {
         self.compare(&self.fingerprint(a), &self.fingerprint(b))
     }
+    /// Analyses many reports, on all cores with the `parallel` feature; the result is in input
+    /// order and identical whatever the number of threads.
+    pub fn fingerprints(&self, reports: &[Report]) -> Vec<Fingerprint> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            reports.par_iter().map(|r| self.fingerprint(r)).collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            reports.iter().map(|r| self.fingerprint(r)).collect()
+        }
+    }
+
     /// Clusters reports into events: every report lands in exactly one cluster, whatever the
     /// input order. Fails on duplicate ids.
     pub fn cluster(&self, reports: &[Report]) -> Result<Clustering, Error> {
-        self.cluster_fingerprints(reports.iter().map(|r| self.fingerprint(r)).collect())
+        self.cluster_fingerprints(self.fingerprints(reports))
     }
     /// Clusters fingerprints made earlier (for example, restored from storage).
     pub fn cluster_fingerprints(&self, fingerprints: Vec<Fingerprint>) -> Result<Clustering, Error> {

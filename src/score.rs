@@ -122,13 +122,18 @@ fn cognate(a: &str, b: &str) -> bool {
     a == b || (a.len() >= 6 && b.len() >= 6 && a.get(..4) == b.get(..4) && strsim::jaro_winkler(a, b) >= 0.93)
 }
 
-fn topics(a: &Fingerprint, b: &Fingerprint) -> (f32, Vec<String>, Vec<String>) {
-    let total = |f: &Fingerprint| f.concepts.iter().map(|c| c.1).sum::<f32>() + f.cognates().count() as f32 * COGNATE_WEIGHT;
-    let (ta, tb) = (total(a), total(b));
+/// Total topic weight of a fingerprint.
+fn topic_total(f: &Fingerprint) -> f32 {
+    f.concepts.iter().map(|c| c.1).sum::<f32>() + f.cognates().count() as f32 * COGNATE_WEIGHT
+}
+
+/// Topic overlap in [0, 1], relative to the shorter report (a brief report covers a subset of a
+/// long one). `on_shared` sees each shared concept or name, for explanations.
+fn topic_overlap(a: &Fingerprint, b: &Fingerprint, mut on_shared: impl FnMut(Shared<'_>)) -> f32 {
+    let (ta, tb) = (topic_total(a), topic_total(b));
     if ta == 0.0 || tb == 0.0 {
-        return (0.0, Vec::new(), Vec::new());
+        return 0.0;
     }
-    let mut shared = Vec::new();
     let mut weight = 0.0;
     let (mut i, mut j) = (0, 0);
     while i < a.concepts.len() && j < b.concepts.len() {
@@ -137,79 +142,125 @@ fn topics(a: &Fingerprint, b: &Fingerprint) -> (f32, Vec<String>, Vec<String>) {
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 weight += a.concepts[i].1;
-                shared.push((a.concepts[i].0.to_string(), a.concepts[i].1));
+                on_shared(Shared::Concept(&a.concepts[i].0, a.concepts[i].1));
                 i += 1;
                 j += 1;
             }
         }
     }
-    let mut names = Vec::new();
     for x in a.cognates() {
         if b.cognates().any(|y| cognate(x, y)) {
             weight += COGNATE_WEIGHT;
-            names.push(x.to_string());
+            on_shared(Shared::Name(x));
         }
     }
-    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-    // Overlap relative to the shorter report: a brief report covers a subset of a long one.
-    let score = (weight / ta.min(tb).max(3.0)).min(1.0);
-    (score, shared.into_iter().map(|s| s.0).collect(), names)
+    (weight / ta.min(tb).max(3.0)).min(1.0)
 }
 
-/// Scores a pair of fingerprints.
-pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
-    let mut conflict = None;
-    let date_score = match (&a.date, &b.date) {
+enum Shared<'a> {
+    Concept(&'a str, f32),
+    Name(&'a str),
+}
+
+/// The numeric parts of a comparison, computed without allocating.
+struct Parts {
+    date: f32,
+    date_conflict: bool,
+    participants: f32,
+    participants_conflict: bool,
+    kind: f32,
+    kind_conflict: bool,
+}
+
+fn parts(a: &Fingerprint, b: &Fingerprint) -> Parts {
+    let (date, date_conflict) = match (&a.date, &b.date) {
         (Some(x), Some(y)) => match x.relation(y) {
-            DateRelation::Agree(s) => s,
-            DateRelation::Unknown => 0.3,
-            DateRelation::Conflict => {
-                conflict = Some(Conflict::Dates(x.value.to_string(), y.value.to_string()));
-                0.0
-            }
+            DateRelation::Agree(s) => (s, false),
+            DateRelation::Unknown => (0.3, false),
+            DateRelation::Conflict => (0.0, true),
         },
-        _ => 0.3,
+        _ => (0.3, false),
     };
     let (pa, pb) = (&a.principals, &b.principals);
-    let common: Vec<String> = pa.iter().filter(|p| pb.contains(p)).cloned().collect();
-    let participant_score = if pa.is_empty() || pb.is_empty() {
-        0.2
+    let (participants, participants_conflict) = if pa.is_empty() || pb.is_empty() {
+        (0.2, false)
     } else if pa == pb {
-        1.0
-    } else if common.len() == pa.len().min(pb.len()) && pa.len().min(pb.len()) == 1 {
-        0.5
+        (1.0, false)
+    } else if pa.len().min(pb.len()) == 1 && pa.iter().filter(|p| pb.contains(p)).count() == 1 {
+        (0.5, false)
     } else {
-        conflict.get_or_insert(Conflict::Participants(pa.clone(), pb.clone()));
-        0.0
+        (0.0, true)
     };
-    let kind_score = match (a.kind, b.kind) {
-        (Some(x), Some(y)) if x == y => 1.0,
-        (Some(x), Some(y)) => {
-            if a.kind_confident && b.kind_confident {
-                conflict.get_or_insert(Conflict::Kinds(x, y));
-            }
+    let (kind, kind_conflict) = match (a.kind, b.kind) {
+        (Some(x), Some(y)) if x == y => (1.0, false),
+        (Some(_), Some(_)) => (0.0, a.kind_confident && b.kind_confident),
+        _ => (0.4, false),
+    };
+    Parts { date, date_conflict, participants, participants_conflict, kind, kind_conflict }
+}
+
+impl Parts {
+    fn conflict(&self) -> bool {
+        self.date_conflict || self.participants_conflict || self.kind_conflict
+    }
+    fn score(&self, topics: f32, w: &Weights) -> f32 {
+        if self.conflict() {
             0.0
+        } else {
+            w.date * self.date + w.participants * self.participants + w.kind * self.kind + w.topics * topics
         }
-        _ => 0.4,
+    }
+}
+
+/// A pair's score and verdicts, without an explanation: what clustering needs for every candidate.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Quick {
+    pub score: f32,
+    pub same_event: bool,
+    pub conflict: bool,
+}
+
+/// Scores a pair without building its explanation; the score equals [`compare`]'s.
+pub(crate) fn quick(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Quick {
+    let p = parts(a, b);
+    if p.conflict() {
+        return Quick { score: 0.0, same_event: false, conflict: true };
+    }
+    let score = p.score(topic_overlap(a, b, |_| {}), w);
+    Quick { score, same_event: score >= w.threshold, conflict: false }
+}
+
+/// Scores a pair of fingerprints and explains the score.
+pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
+    let p = parts(a, b);
+    let mut shared: Vec<(String, f32)> = Vec::new();
+    let mut shared_names = Vec::new();
+    let topic_score = topic_overlap(a, b, |s| match s {
+        Shared::Concept(c, weight) => shared.push((c.to_string(), weight)),
+        Shared::Name(n) => shared_names.push(n.to_string()),
+    });
+    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    let conflict = match (&a.date, &b.date) {
+        (Some(x), Some(y)) if p.date_conflict => Some(Conflict::Dates(x.value.to_string(), y.value.to_string())),
+        _ if p.participants_conflict => Some(Conflict::Participants(a.principals.clone(), b.principals.clone())),
+        _ => match (a.kind, b.kind) {
+            (Some(x), Some(y)) if p.kind_conflict => Some(Conflict::Kinds(x, y)),
+            _ => None,
+        },
     };
-    let (topic_score, shared_topics, shared_names) = topics(a, b);
-    let score = if conflict.is_some() {
-        0.0
-    } else {
-        w.date * date_score + w.participants * participant_score + w.kind * kind_score + w.topics * topic_score
-    };
-    let same_event = conflict.is_none() && score >= w.threshold;
+    let score = p.score(topic_score, w);
+    let common: Vec<String> = a.principals.iter().filter(|x| b.principals.contains(x)).cloned().collect();
     Match {
         score,
-        same_event,
+        same_event: conflict.is_none() && score >= w.threshold,
         explanation: Explanation {
             dates: (a.date, b.date),
-            date_score,
-            participants: common,
-            participant_score,
-            kind: if kind_score == 1.0 { a.kind } else { None },
-            kind_score,
-            shared_topics,
+            date_score: p.date,
+            participants: if p.participants_conflict { Vec::new() } else { common },
+            participant_score: p.participants,
+            kind: if p.kind == 1.0 { a.kind } else { None },
+            kind_score: p.kind,
+            shared_topics: shared.into_iter().map(|s| s.0).collect(),
             shared_names,
             topic_score,
             conflict,
