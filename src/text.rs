@@ -94,6 +94,16 @@ pub(crate) fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Whether `c` is a letter, with a fast path for Latin letters with diacritics (Vietnamese,
+/// Slovenian, Italian), which the general Unicode lookup handles slowly.
+#[inline]
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}') && c != '×' && c != '÷' || c.is_alphabetic()
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '`')
 }
@@ -153,10 +163,11 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
             continue;
         }
         let mut count = 1u32;
-        let kind = if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) {
+        let kind = if is_letter(c) {
             while let Some(&(_, n)) = chars.peek() {
                 // ASCII first: most words of Italian, English and Slovenian text are ASCII.
-                let part_of_word = if n.is_ascii() { n.is_ascii_alphanumeric() } else { n.is_alphanumeric() || is_combining_mark(n) };
+                let part_of_word =
+                    if n.is_ascii() { n.is_ascii_alphanumeric() } else { is_letter(n) || n.is_numeric() || is_combining_mark(n) };
                 if !part_of_word {
                     break;
                 }
