@@ -2,11 +2,12 @@
 //! contact, concepts discussed, and cognate keys for names the lexicon lacks.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::calendar::{self, Calendar, Candidate, EventKind, Placement, Said, Title, Word};
 use crate::date::{Date, DateValue, EventDate};
-use crate::knowledge::{cached_keys, ConceptClass, Entity, Knowledge, WordKeys};
+use crate::knowledge::{cached_keys, ConceptClass, Entity, Knowledge, WordKeys, MAX_WORD_CHARS};
 use crate::lang::{module, Lang};
 use crate::report::Report;
 use crate::text::{fold, tokenize, TokenKind, Tokens};
@@ -28,6 +29,8 @@ pub struct Fingerprint {
     pub(crate) concepts: Box<[(Arc<str>, f32)]>,
     /// Cognate keys of names the lexicon lacks, sorted, joined by [`COGNATE_SEP`] (one allocation).
     pub(crate) cognates: Box<str>,
+    /// Hash of the title and text: equal for exact duplicates, which are always one event.
+    pub(crate) content: u64,
 }
 
 impl Fingerprint {
@@ -72,8 +75,10 @@ struct Part {
 
 impl Part {
     fn new(text: &str, lang: Lang, knowledge: &Knowledge, in_title: bool) -> Part {
-        let tokens = tokenize(text);
-        let keys: Vec<WordKeys> = (0..tokens.len()).map(|i| cached_keys(lang, tokens.lower(i))).collect();
+        let tokens = tokenize(prefix(text, knowledge.max_text_bytes));
+        let keys: Vec<WordKeys> = (0..tokens.len())
+            .map(|i| if tokens[i].chars > MAX_WORD_CHARS { (Rc::from(""), Rc::from("")) } else { cached_keys(lang, tokens.lower(i)) })
+            .collect();
         let calendar_keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
         let words = Calendar::of(lang).find(lang, &tokens, &calendar_keys);
         let content: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].kind, TokenKind::Punct(_))).collect();
@@ -105,13 +110,27 @@ impl Part {
     }
 }
 
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Detects the language from stop words and letters; English when nothing fits.
 pub(crate) fn detect_lang(text: &str) -> Lang {
     let sample: String = text.chars().take(3000).collect();
     let tokens = tokenize(&sample);
     let mut best = (Lang::En, 0.0f32);
     for lang in Lang::ALL {
-        let keys: Vec<WordKeys> = (0..tokens.len()).map(|i| cached_keys(lang, tokens.lower(i))).collect();
+        let keys: Vec<WordKeys> = (0..tokens.len())
+            .map(|i| if tokens[i].chars > MAX_WORD_CHARS { (Rc::from(""), Rc::from("")) } else { cached_keys(lang, tokens.lower(i)) })
+            .collect();
         let keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
         let stops = Calendar::of(lang).find(lang, &tokens, &keys).iter().filter(|(_, _, w)| *w == Word::Stop).count() as f32;
         let letters = sample
@@ -525,7 +544,7 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
                 && !covered[i]
                 && !sentence_start
                 && !part.noise(i)
-                && t.chars >= 4
+                && (4..=MAX_WORD_CHARS).contains(&t.chars)
                 && (lang != Lang::Vi || is_latin(part.tokens.text(i)))
             {
                 *cognates.entry(cognate_key(part.tokens.lower(i))).or_default() += 1;
@@ -551,10 +570,18 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
         kind_confident,
         concepts: concepts.into_iter().collect(),
         cognates,
+        content: content_hash(report),
     }
 }
 
 const MAX_COGNATES: usize = 16;
+
+/// FNV-1a over the title and the text: a fixed hash, the same on every run and machine.
+fn content_hash(report: &Report) -> u64 {
+    let title = report.title().unwrap_or("").as_bytes();
+    let bytes = title.iter().chain(&[0xff]).chain(report.text().as_bytes());
+    bytes.fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
 
 /// Separates cognate keys inside [`Fingerprint::cognates`]; never part of a word.
 pub(crate) const COGNATE_SEP: char = ' ';

@@ -25,6 +25,8 @@ const SET_CONCEPT: u8 = 2;
 /// A concept of a report with no date at all: reports with a day and month but no year meet
 /// undated ones through it (dated ones they meet through the day and month).
 const SET_CONCEPT_UNDATED: u8 = 8;
+/// The hash of the title and text: exact duplicates always meet.
+const CONTENT: u8 = 9;
 
 /// An inverted index from blocking keys to fingerprint slots.
 #[derive(Debug, Default, Clone)]
@@ -52,8 +54,9 @@ impl Blocker {
     fn keys(&mut self, f: &Fingerprint) -> (Vec<Key>, Vec<Key>) {
         let set = self.intern(&f.principals.join("+"));
         let people: Vec<u32> = f.principals.iter().map(|p| self.intern(p)).collect();
-        let mut emit = vec![(ALL, 0, 0)];
-        let mut probe = Vec::new();
+        let content = (CONTENT, 0, f.content as i64);
+        let mut emit = vec![(ALL, 0, 0), content];
+        let mut probe = vec![content];
         // A report without a full date can only match through shared topics (its date adds too
         // little to reach the threshold otherwise): it meets the reports of its participants that
         // share one of its concepts. Countries are left out: the commonest and weakest topics.

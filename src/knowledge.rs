@@ -119,7 +119,16 @@ pub(crate) struct Knowledge {
     concept_index: HashMap<String, u32>,
     person_index: HashMap<String, u32>,
     country_index: HashMap<String, u32>,
+    /// Analysis reads at most this many bytes of a title or text (set by the builder).
+    pub max_text_bytes: usize,
 }
+
+/// Default for [`Knowledge::max_text_bytes`]: far above any news report, low enough that a
+/// runaway input costs milliseconds.
+pub(crate) const DEFAULT_MAX_TEXT_BYTES: usize = 256 * 1024;
+
+/// Words longer than this are not looked up (no lexicon or calendar word is that long).
+pub(crate) const MAX_WORD_CHARS: u32 = 64;
 
 /// The matching key of a word in a language: folded (where the language folds), lower-cased, stemmed.
 pub(crate) fn word_key(lang: Lang, lower: &str) -> String {
@@ -199,7 +208,7 @@ fn parse_offices(file: &str, line: usize, cell: &str) -> Result<Vec<Office>, Err
 impl Knowledge {
     /// The embedded knowledge.
     pub(crate) fn embedded() -> Result<Knowledge, Error> {
-        let mut k = Knowledge::default();
+        let mut k = Knowledge { max_text_bytes: DEFAULT_MAX_TEXT_BYTES, ..Knowledge::default() };
         k.add_countries("data/countries_cldr.txt", COUNTRIES_CLDR)?;
         k.add_countries("data/countries.txt", COUNTRIES)?;
         k.add_seats("data/seats.txt", SEATS)?;

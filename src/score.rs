@@ -222,6 +222,9 @@ pub(crate) struct Quick {
 
 /// Scores a pair without building its explanation; the score equals [`compare`]'s.
 pub(crate) fn quick(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Quick {
+    if a.content == b.content {
+        return Quick { score: 1.0, same_event: true, conflict: false };
+    }
     let p = parts(a, b);
     if p.conflict() {
         return Quick { score: 0.0, same_event: false, conflict: true };
@@ -248,7 +251,8 @@ pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
             _ => None,
         },
     };
-    let score = p.score(topic_score, w);
+    // The same title and text is the same report, whatever else could be read from it.
+    let (score, conflict) = if a.content == b.content { (1.0, None) } else { (p.score(topic_score, w), conflict) };
     let common: Vec<String> = a.principals.iter().filter(|x| b.principals.contains(x)).cloned().collect();
     Match {
         score,
