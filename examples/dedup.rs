@@ -11,7 +11,7 @@
 //! A malformed line stops the run with its line number and a non-zero exit, unless
 //! `--skip-invalid` is given: then each bad line is reported on stderr and the rest clustered.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::process::ExitCode;
@@ -19,7 +19,8 @@ use std::process::ExitCode;
 use event_dedup::{DateValue, Matcher, Report};
 
 fn main() -> ExitCode {
-    match run() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args, &mut std::io::stdout().lock(), &mut std::io::stderr().lock()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("dedup: {message}");
@@ -33,16 +34,30 @@ struct Input {
     gold: Vec<(String, String)>,
 }
 
-fn read(path: &str, skip_invalid: bool) -> Result<Input, String> {
+fn read(path: &str, skip_invalid: bool, err: &mut impl Write) -> Result<Input, String> {
     let file = File::open(path).map_err(|e| format!("cannot open {path}: {e}"))?;
     let mut reports = Vec::new();
     let mut gold = Vec::new();
-    for (i, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| format!("{path}: cannot read line {}: {e}", i + 1))?;
+    let mut ids = HashSet::new();
+    for (i, bytes) in BufReader::new(file).split(b'\n').enumerate() {
+        let bytes = bytes.map_err(|e| format!("{path}: cannot read line {}: {e}", i + 1))?;
+        // A line that is not UTF-8 is one more invalid line, not the end of the input.
+        let line = String::from_utf8(bytes).unwrap_or_else(|_| "\u{0}not UTF-8".to_string());
         if line.trim().is_empty() {
             continue;
         }
-        let parsed = event_dedup::read_jsonl(line.as_bytes()).next();
+        let parsed = event_dedup::read_jsonl(line.as_bytes()).next().map(|r| {
+            r.and_then(|report| {
+                if ids.insert(report.id().to_string()) {
+                    Ok(report)
+                } else {
+                    Err(event_dedup::Error::InvalidLine {
+                        line: 1,
+                        reason: format!("duplicate id {:?}: an earlier line has it", report.id()),
+                    })
+                }
+            })
+        });
         match parsed {
             Some(Ok(report)) => {
                 // The gold label is only ever used by --eval.
@@ -54,9 +69,14 @@ fn read(path: &str, skip_invalid: bool) -> Result<Input, String> {
                 reports.push(report);
             }
             Some(Err(e)) => {
-                let message = format!("{path}: line {}: {}", i + 1, e.to_string().trim_start_matches("line 1: "));
+                let reason = if line.starts_with('\u{0}') {
+                    "the line is not valid UTF-8".to_string()
+                } else {
+                    e.to_string().trim_start_matches("line 1: ").to_string()
+                };
+                let message = format!("{path}: line {}: {reason}", i + 1);
                 if skip_invalid {
-                    eprintln!("skipped {message}");
+                    writeln!(err, "skipped {message}").map_err(|e| e.to_string())?;
                 } else {
                     return Err(message);
                 }
@@ -101,8 +121,8 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
-fn run() -> Result<(), String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+/// The whole job: `args` as on the command line, clusters to `out`, notes and scores to `err`.
+pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Result<(), String> {
     let eval = args.iter().any(|a| a == "--eval");
     let skip_invalid = args.iter().any(|a| a == "--skip-invalid");
     let files: Vec<&String> = args
@@ -114,7 +134,7 @@ fn run() -> Result<(), String> {
     let [path] = files.as_slice() else {
         return Err("usage: dedup FILE.jsonl [--eval] [--skip-invalid] [--threshold T]".into());
     };
-    let input = read(path, skip_invalid)?;
+    let input = read(path, skip_invalid, err)?;
     let mut builder = Matcher::builder();
     if let Some(i) = args.iter().position(|a| a == "--threshold") {
         let value = args.get(i + 1).and_then(|v| v.parse().ok()).ok_or("--threshold takes a number in (0, 1]")?;
@@ -123,8 +143,6 @@ fn run() -> Result<(), String> {
     let matcher = builder.build().map_err(|e| e.to_string())?;
     let fingerprints: Vec<_> = input.reports.iter().map(|r| matcher.fingerprint(r)).collect();
     let clustering = matcher.cluster_fingerprints(fingerprints.clone()).map_err(|e| e.to_string())?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     for f in &fingerprints {
         let cluster = clustering.cluster_of(f.id()).ok_or_else(|| format!("report {} lost", f.id()))?;
         let event_date = match f.event_date().map(|d| d.value) {
@@ -151,9 +169,13 @@ fn run() -> Result<(), String> {
         let pred: HashMap<&str, &str> = pred.into_iter().filter(|(id, _)| gold.contains_key(id)).collect();
         let (pp, pr, pf, bp, br, bf) = pairs_f1(&pred, &gold);
         let events: BTreeMap<&str, ()> = gold.values().map(|e| (*e, ())).collect();
-        eprintln!("reports {} gold events {} predicted clusters {}", gold.len(), events.len(), clustering.clusters().len());
-        eprintln!("pairwise  P {pp:.4} R {pr:.4} F1 {pf:.4}");
-        eprintln!("b-cubed   P {bp:.4} R {br:.4} F1 {bf:.4}");
+        let report = format!(
+            "reports {} gold events {} predicted clusters {}\npairwise  P {pp:.4} R {pr:.4} F1 {pf:.4}\nb-cubed   P {bp:.4} R {br:.4} F1 {bf:.4}",
+            gold.len(),
+            events.len(),
+            clustering.clusters().len()
+        );
+        writeln!(err, "{report}").map_err(|e| e.to_string())?;
     }
     Ok(())
 }
