@@ -83,5 +83,31 @@ fn clustering(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analysis, dates, scoring, clustering);
+/// Hostile sizes: a 10 MB report and a report of one 1 MB token. Analysis reads at most
+/// `max_text_bytes` (256 KiB by default) of a text, so both take bounded time.
+fn huge_inputs(c: &mut Criterion) {
+    let matcher = Matcher::new().unwrap();
+    let lead = "Vladimir Putin and Emmanuel Macron spoke by phone today about Libya. ";
+    let dump = format!("{lead}{}", "Home | World | Politics | Sport | Culture | Login ".repeat(10_000_000 / 50));
+    let token = "x".repeat(1_000_000);
+    let big = Report::builder("dump", dump).lang(event_dedup::Lang::En).published("2020-06-26").unwrap().build().unwrap();
+    let long = Report::builder("token", token).lang(event_dedup::Lang::It).build().unwrap();
+    let mut group = c.benchmark_group("huge inputs");
+    group.sample_size(10);
+    group.bench_function("10 MB report", |b| {
+        b.iter(|| {
+            let f = matcher.fingerprint(black_box(&big));
+            assert_eq!(f.participants(), ["macron", "putin"]);
+        })
+    });
+    group.bench_function("one 1 MB token", |b| {
+        b.iter(|| {
+            let f = matcher.fingerprint(black_box(&long));
+            assert!(f.participants().is_empty());
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analysis, dates, scoring, clustering, huge_inputs);
 criterion_main!(benches);

@@ -1,7 +1,5 @@
 //! News reports: the input of everything.
 
-use std::io::BufRead;
-
 use crate::date::Date;
 use crate::error::Error;
 use crate::lang::Lang;
@@ -149,7 +147,7 @@ pub fn parse_json_report(json: &str) -> Result<Report, String> {
 /// its line ([`Error::InvalidLine`] with the one-based line number), so a caller can stop at the
 /// first bad line or skip bad lines and keep every good one.
 #[cfg(feature = "serde")]
-pub fn read_jsonl<R: BufRead>(reader: R) -> impl Iterator<Item = Result<Report, Error>> {
+pub fn read_jsonl<R: std::io::BufRead>(reader: R) -> impl Iterator<Item = Result<Report, Error>> {
     reader.lines().enumerate().filter_map(|(i, line)| match line {
         Err(e) => Some(Err(Error::Io(e))),
         Ok(line) if line.trim().is_empty() => None,
