@@ -144,6 +144,21 @@ impl EventIndex {
             self.slots.push(None);
             self.slots.len() - 1
         });
+        let id = fp.id.clone();
+        let best = self.store(slot, fp, u64::MAX);
+        let confidence = self.recluster(slot, best);
+        let event = self.slots[slot].as_ref().expect("just inserted").event;
+        let members = self.members_of(event);
+        let new_event = members.len() == 1;
+        self.evict();
+        // Eviction never removes the report just inserted unless it is itself older than the window.
+        let members = if self.by_id.contains_key(&id) { members } else { vec![id] };
+        Ok(Assignment { event, new_event, members, confidence })
+    }
+
+    /// Puts `fp` in `slot` with its event, linked to the reports it matches; returns its best
+    /// score against any candidate.
+    fn store(&mut self, slot: usize, fp: Fingerprint, event: u64) -> f32 {
         let mut best = 0.0f32;
         let mut links = Vec::new();
         for other in self.blocker.candidates(&fp, slot) {
@@ -155,23 +170,14 @@ impl EventIndex {
                 o.links.push(slot);
             }
         }
-        let day = day_of(&fp);
         self.blocker.add(slot, &fp);
         self.by_id.insert(fp.id.clone(), slot);
-        if let Some(d) = day {
+        if let Some(d) = day_of(&fp) {
             self.by_day.insert((d, slot));
             self.newest_day = Some(self.newest_day.map_or(d, |n| n.max(d)));
         }
-        self.slots[slot] = Some(Entry { fp, event: u64::MAX, links });
-        let confidence = self.recluster(slot, best);
-        let entry = self.slots[slot].as_ref().expect("just inserted");
-        let (event, id) = (entry.event, entry.fp.id.clone());
-        let members = self.members_of(event);
-        let new_event = members.len() == 1;
-        self.evict();
-        // Eviction never removes the report just inserted unless it is itself older than the window.
-        let members = if self.by_id.contains_key(&id) { members } else { vec![id] };
-        Ok(Assignment { event, new_event, members, confidence })
+        self.slots[slot] = Some(Entry { fp, event, links });
+        best
     }
 
     fn members_of(&self, event: u64) -> Vec<String> {
@@ -359,22 +365,8 @@ mod snapshot {
                 if index.by_id.contains_key(&fp.id) {
                     return Err(invalid(format!("report {:?} appears twice", fp.id)));
                 }
-                let slot = index.slots.len();
-                let mut links = Vec::new();
-                for other in index.blocker.candidates(&fp, slot) {
-                    let Some(o) = index.slots[other].as_mut() else { continue };
-                    if quick(&fp, &o.fp, &index.weights).same_event {
-                        links.push(other);
-                        o.links.push(slot);
-                    }
-                }
-                let day = day_of(&fp);
-                index.blocker.add(slot, &fp);
-                index.by_id.insert(fp.id.clone(), slot);
-                if let Some(d) = day {
-                    index.by_day.insert((d, slot));
-                }
-                index.slots.push(Some(Entry { fp, event, links }));
+                index.slots.push(None);
+                index.store(index.slots.len() - 1, fp, event);
             }
             Ok(index)
         }
