@@ -2,12 +2,11 @@
 //! contact, concepts discussed, and cognate keys for names the lexicon lacks.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::calendar::{self, Calendar, Candidate, EventKind, Placement, Said, Title, Word};
 use crate::date::{Date, DateValue, EventDate};
-use crate::knowledge::{cached_keys, ConceptClass, Entity, Knowledge, WordKeys, MAX_WORD_CHARS};
+use crate::knowledge::{token_keys, ConceptClass, Entity, Knowledge, WordKeys, MAX_WORD_CHARS};
 use crate::lang::{module, Lang};
 use crate::report::Report;
 use crate::text::{fold, tokenize, TokenKind, Tokens};
@@ -76,9 +75,7 @@ struct Part {
 impl Part {
     fn new(text: &str, lang: Lang, knowledge: &Knowledge, in_title: bool) -> Part {
         let tokens = tokenize(prefix(text, knowledge.max_text_bytes));
-        let keys: Vec<WordKeys> = (0..tokens.len())
-            .map(|i| if tokens[i].chars > MAX_WORD_CHARS { (Rc::from(""), Rc::from("")) } else { cached_keys(lang, tokens.lower(i)) })
-            .collect();
+        let keys: Vec<WordKeys> = token_keys(lang, &tokens);
         let calendar_keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
         let words = Calendar::of(lang).find(lang, &tokens, &calendar_keys);
         let content: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].kind, TokenKind::Punct(_))).collect();
@@ -128,9 +125,7 @@ pub(crate) fn detect_lang(text: &str) -> Lang {
     let tokens = tokenize(&sample);
     let mut best = (Lang::En, 0.0f32);
     for lang in Lang::ALL {
-        let keys: Vec<WordKeys> = (0..tokens.len())
-            .map(|i| if tokens[i].chars > MAX_WORD_CHARS { (Rc::from(""), Rc::from("")) } else { cached_keys(lang, tokens.lower(i)) })
-            .collect();
+        let keys: Vec<WordKeys> = token_keys(lang, &tokens);
         let keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
         let stops = Calendar::of(lang).find(lang, &tokens, &keys).iter().filter(|(_, _, w)| *w == Word::Stop).count() as f32;
         let letters = sample

@@ -5,9 +5,10 @@ use std::sync::OnceLock;
 
 use crate::date::{Date, DateSource, DateValue, EventDate};
 use crate::error::Error;
+use crate::knowledge::fold_key;
 use crate::lang::{module, modules, Lang, LangData};
 use crate::phrase::PhraseTable;
-use crate::text::{fold, Token, TokenKind, Tokens};
+use crate::text::{Token, TokenKind, Tokens};
 
 /// The kind of contact between leaders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -77,14 +78,6 @@ pub(crate) struct Calendar {
     pub day_first: bool,
 }
 
-fn key(lang: Lang, lower: &str) -> String {
-    if module(lang).folds_diacritics() {
-        fold(lower)
-    } else {
-        lower.to_string()
-    }
-}
-
 impl Calendar {
     fn build(lang: Lang) -> Result<Calendar, Error> {
         let name = format!("data/lang/{lang}.txt");
@@ -93,7 +86,7 @@ impl Calendar {
         let mut add = |values: &[String], w: Word| {
             for v in values {
                 let tokens = crate::text::tokenize(v);
-                let keys = (0..tokens.len()).map(|i| key(lang, tokens.lower(i))).collect();
+                let keys = (0..tokens.len()).map(|i| fold_key(lang, tokens.lower(i))).collect();
                 words.insert(keys, w, false);
             }
         };
@@ -510,8 +503,8 @@ mod tests {
     fn said(lang: Lang, text: &str) -> Vec<Said> {
         let tokens = tokenize(text);
         let cal = Calendar::of(lang);
-        let keys: Vec<_> = (0..tokens.len()).map(|i| crate::knowledge::cached_keys(lang, tokens.lower(i)).0).collect();
-        let keys: Vec<&str> = keys.iter().map(|k| &**k).collect();
+        let keys = crate::knowledge::token_keys(lang, &tokens);
+        let keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
         let words = cal.find(lang, &tokens, &keys);
         mentions(&tokens, &words, cal.day_first).into_iter().map(|m| m.said).collect()
     }

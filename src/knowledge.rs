@@ -130,14 +130,18 @@ pub(crate) const DEFAULT_MAX_TEXT_BYTES: usize = 256 * 1024;
 /// Words longer than this are not looked up (no lexicon or calendar word is that long).
 pub(crate) const MAX_WORD_CHARS: u32 = 64;
 
+/// The calendar key of a lower-cased word: folded where the language folds diacritics.
+pub(crate) fn fold_key(lang: Lang, lower: &str) -> String {
+    if module(lang).folds_diacritics() {
+        fold(lower)
+    } else {
+        lower.to_string()
+    }
+}
+
 /// The matching key of a word in a language: folded (where the language folds), lower-cased, stemmed.
 pub(crate) fn word_key(lang: Lang, lower: &str) -> String {
-    let m = module(lang);
-    if m.folds_diacritics() {
-        m.stem(&fold(lower)).into_owned()
-    } else {
-        m.stem(lower).into_owned()
-    }
+    module(lang).stem(&fold_key(lang, lower)).into_owned()
 }
 
 fn phrase_keys(lang: Lang, form: &str) -> Vec<String> {
@@ -167,13 +171,19 @@ pub(crate) fn cached_keys(lang: Lang, lower: &str) -> WordKeys {
         if map.len() >= KEY_CACHE_LIMIT {
             map.clear();
         }
-        let m = module(lang);
-        let folded: Rc<str> = if m.folds_diacritics() { fold(lower).into() } else { lower.into() };
-        let stem: Rc<str> = m.stem(&folded).into();
+        let folded: Rc<str> = fold_key(lang, lower).into();
+        let stem: Rc<str> = module(lang).stem(&folded).into();
         let keys = (folded, stem);
         map.insert(lower.into(), keys.clone());
         keys
     })
+}
+
+/// Keys of every token; words too long to be in any table get empty keys without being cached.
+pub(crate) fn token_keys(lang: Lang, tokens: &crate::text::Tokens) -> Vec<WordKeys> {
+    (0..tokens.len())
+        .map(|i| if tokens[i].chars > MAX_WORD_CHARS { (Rc::from(""), Rc::from("")) } else { cached_keys(lang, tokens.lower(i)) })
+        .collect()
 }
 
 /// Distinct words kept per language and thread before the cache starts again.
