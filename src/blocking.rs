@@ -5,8 +5,8 @@
 //! keys; two reports are candidates when one's probe keys meet the other's emit keys. The relation
 //! is symmetric by construction, so a batch run and a stream of insertions see the same pairs.
 
-use crate::analysis::Fingerprint;
 use crate::date::{Date, DateValue};
+use crate::evidence::Fingerprint;
 use crate::hash::FxMap;
 
 /// A blocking key: a tag and two numbers (interned participant set or person, day or month-day).

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use crate::blocking::candidate_pairs;
 use crate::hash::FxMap;
 
-use crate::analysis::Fingerprint;
-use crate::calendar::EventKind;
 use crate::date::DateValue;
 use crate::error::Error;
+use crate::evidence::kind::EventKind;
+use crate::evidence::Fingerprint;
 use crate::score::{compare, quick, Explanation, Quick, Weights};
 
 /// What a cluster of reports says happened.

@@ -2,11 +2,11 @@
 
 use std::collections::{BTreeSet, VecDeque};
 
-use crate::analysis::Fingerprint;
 use crate::blocking::Blocker;
 use crate::cluster::agglomerate;
 use crate::date::DateValue;
 use crate::error::Error;
+use crate::evidence::Fingerprint;
 use crate::hash::FxMap;
 use crate::matcher::Matcher;
 use crate::report::Report;

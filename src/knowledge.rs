@@ -13,7 +13,7 @@ use crate::date::Date;
 use crate::error::Error;
 use crate::hash::FxMap;
 use crate::lang::{module, Lang};
-use crate::phrase::PhraseTable;
+use crate::text::phrase::PhraseTable;
 use crate::text::{fold, tokenize};
 
 const COUNTRIES_CLDR: &str = include_str!("../data/countries_cldr.txt");

@@ -73,29 +73,28 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod analysis;
 mod blocking;
-mod calendar;
 mod cluster;
 mod date;
 mod error;
+mod evidence;
 mod hash;
 mod index;
 mod knowledge;
 mod lang;
 mod matcher;
-mod phrase;
 mod report;
 mod score;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 mod text;
 
-pub use analysis::{DateMention, DateRole, Fingerprint, Recognised};
-pub use calendar::EventKind;
 pub use cluster::{Cluster, Clustering, EventSummary, Merge};
 pub use date::{Date, DateSource, DateValue, EventDate};
 pub use error::Error;
+pub use evidence::dates::{DateMention, DateRole};
+pub use evidence::kind::EventKind;
+pub use evidence::{Fingerprint, Recognised};
 pub use index::{Assignment, EventIndex};
 pub use lang::Lang;
 pub use matcher::{Matcher, MatcherBuilder};

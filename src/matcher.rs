@@ -1,9 +1,10 @@
 //! The matcher and its builder: the crate's entry point.
 
-use crate::analysis::{analyse, find_dates, recognise, DateMention, Fingerprint, Recognised};
 use crate::cluster::{cluster, Clustering};
 use crate::date::{Date, EventDate};
 use crate::error::Error;
+use crate::evidence::dates::{find_dates, DateMention};
+use crate::evidence::{analyse, recognise, Fingerprint, Recognised};
 use crate::knowledge::Knowledge;
 use crate::lang::Lang;
 use crate::report::Report;

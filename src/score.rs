@@ -2,9 +2,9 @@
 
 use std::fmt;
 
-use crate::analysis::Fingerprint;
-use crate::calendar::EventKind;
 use crate::date::{DateRelation, EventDate};
+use crate::evidence::kind::EventKind;
+use crate::evidence::Fingerprint;
 
 /// Weights of the score's components and the decision threshold; set through the builder.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -3,6 +3,8 @@
 //! Adding a language is adding `lang/xx.rs` (a [`LanguageModule`]), `data/lang/xx.txt`, a
 //! variant of [`Lang`] and one entry in [`modules`].
 
+pub(crate) mod cues;
+mod detect;
 mod en;
 mod it;
 mod sl;
@@ -13,6 +15,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
+
+pub(crate) use detect::detect_lang;
 
 use crate::error::Error;
 

@@ -1,172 +1,10 @@
-//! Dates in text: absolute dates, datelines, relative words and weekdays, resolved against the
-//! published date, and the event's own date told apart from background dates and noise.
+//! Date forms in text: absolute dates (`7 novembre 2020`, `2020-11-07`, `26/6`, `Dec. 22`),
+//! relative words and weekdays, and their resolution against the published date.
+//! A new date form is added here, with its words in `data/lang/xx.txt`.
 
-use std::sync::OnceLock;
-
-use crate::date::{Date, DateSource, DateValue, EventDate};
-use crate::error::Error;
-use crate::knowledge::fold_key;
-use crate::lang::{module, modules, Lang, LangData};
-use crate::phrase::PhraseTable;
+use crate::date::{Date, DateSource, DateValue};
+use crate::lang::cues::Word;
 use crate::text::{Token, TokenKind, Tokens};
-
-/// The kind of contact between leaders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum EventKind {
-    /// A telephone call.
-    PhoneCall,
-    /// A video conference.
-    VideoConference,
-    /// An in-person meeting.
-    Meeting,
-    /// A call or meeting of more than two leaders.
-    Multilateral,
-}
-
-impl EventKind {
-    /// A short name: `phone call`, `video conference`, `meeting`, `multilateral`.
-    pub fn name(self) -> &'static str {
-        match self {
-            EventKind::PhoneCall => "phone call",
-            EventKind::VideoConference => "video conference",
-            EventKind::Meeting => "meeting",
-            EventKind::Multilateral => "multilateral",
-        }
-    }
-}
-
-impl std::fmt::Display for EventKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// Office titles, for resolving "the French president" to a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Title {
-    HeadOfState,
-    HeadOfGovernment,
-    Leader,
-    Counterpart,
-}
-
-/// A calendar or cue word of a language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Word {
-    Month(u32),
-    Weekday(u32),
-    Relative(i64),
-    RelativeAdjective(i64),
-    Last,
-    Background,
-    BackgroundAfter,
-    Future,
-    Kind(EventKind),
-    Title(Title),
-    DayIntro,
-    MonthIntro,
-    YearIntro,
-    Stop,
-}
-
-/// A language's cue words, parsed once.
-pub(crate) struct Calendar {
-    pub words: PhraseTable<Word>,
-    pub day_first: bool,
-}
-
-impl Calendar {
-    fn build(lang: Lang) -> Result<Calendar, Error> {
-        let name = format!("data/lang/{lang}.txt");
-        let data = LangData::parse(&name, module(lang).data())?;
-        let mut words = PhraseTable::default();
-        let mut add = |values: &[String], w: Word| {
-            for v in values {
-                let tokens = crate::text::tokenize(v);
-                let keys = (0..tokens.len()).map(|i| fold_key(lang, tokens.lower(i))).collect();
-                words.insert(keys, w, false);
-            }
-        };
-        for (n, v) in data.numbered("month") {
-            add(v, Word::Month(n as u32));
-        }
-        for (n, v) in data.numbered("weekday") {
-            add(v, Word::Weekday(n as u32));
-        }
-        for (n, v) in data.numbered("relative") {
-            add(v, Word::Relative(n));
-        }
-        for (n, v) in data.numbered("relative_adjective") {
-            add(v, Word::RelativeAdjective(n));
-        }
-        let kinds = [
-            ("kind.call", EventKind::PhoneCall),
-            ("kind.video", EventKind::VideoConference),
-            ("kind.meeting", EventKind::Meeting),
-            ("kind.multilateral", EventKind::Multilateral),
-        ];
-        for (k, kind) in kinds {
-            add(data.get(k), Word::Kind(kind));
-        }
-        let titles = [
-            ("title.head_of_state", Title::HeadOfState),
-            ("title.head_of_government", Title::HeadOfGovernment),
-            ("title.leader", Title::Leader),
-            ("counterpart", Title::Counterpart),
-        ];
-        for (k, t) in titles {
-            add(data.get(k), Word::Title(t));
-        }
-        let simple = [
-            ("last", Word::Last),
-            ("background", Word::Background),
-            ("background_after", Word::BackgroundAfter),
-            ("future", Word::Future),
-            ("day_word", Word::DayIntro),
-            ("month_word", Word::MonthIntro),
-            ("year_word", Word::YearIntro),
-            ("stop", Word::Stop),
-        ];
-        for (k, w) in simple {
-            add(data.get(k), w);
-        }
-        Ok(Calendar { words, day_first: data.day_first() })
-    }
-
-    /// The embedded calendar of `lang`.
-    pub(crate) fn of(lang: Lang) -> &'static Calendar {
-        static ALL: OnceLock<Vec<Calendar>> = OnceLock::new();
-        // The embedded files are checked by a unit test; a broken one yields an empty calendar.
-        &ALL.get_or_init(|| {
-            modules()
-                .iter()
-                .map(|m| Calendar::build(m.lang()).unwrap_or(Calendar { words: PhraseTable::default(), day_first: true }))
-                .collect()
-        })[lang.index()]
-    }
-
-    /// Cue words found in `tokens`, as `(start, end, word)` token ranges. `keys` are the tokens'
-    /// calendar keys (see [`crate::knowledge::cached_keys`]).
-    pub(crate) fn find(&self, lang: Lang, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Word)> {
-        let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
-        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
-        self.words
-            .find(keys, &caps, &breaks)
-            .into_iter()
-            .filter(|m| match m.value {
-                // English capitalises months and weekdays: `may` and `sun` are usually other words.
-                Word::Month(_) | Word::Weekday(_) if lang == Lang::En => tokens[m.start].capitalised,
-                // Vietnamese capitalises weekdays (`thứ Hai`); `thứ hai` is also "second".
-                Word::Weekday(_) if lang == Lang::Vi => tokens[m.start..m.end].iter().any(|t| t.capitalised),
-                _ => true,
-            })
-            .map(|m| (m.start, m.end, *m.value))
-            .collect()
-    }
-}
 
 /// What a date expression says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -335,29 +173,6 @@ pub(crate) fn mentions(tokens: &Tokens, words: &[(usize, usize, Word)], day_firs
     out
 }
 
-/// Where a mention stands in the report, for weighing it as the event date.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Placement {
-    pub in_title: bool,
-    pub dateline: bool,
-    /// Sentence index within the body (0 = lead).
-    pub sentence: u32,
-    pub background: bool,
-    pub future: bool,
-    pub near_kind_cue: bool,
-    /// Whether two or more people are named in the same sentence (who met, and when).
-    pub near_people: bool,
-    pub noise: bool,
-}
-
-/// A scored candidate for the event date.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Candidate {
-    pub value: DateValue,
-    pub source: DateSource,
-    pub score: f32,
-}
-
 /// Resolves a mention to a date value. `years` are the years written in the report (for weekday
 /// consistency when nothing else fixes the year); `weekday_hint` is a weekday said next to it.
 pub(crate) fn resolve(said: Said, published: Option<Date>, years: &[i32], weekday_hint: Option<u32>) -> Option<(DateValue, DateSource)> {
@@ -392,117 +207,15 @@ pub(crate) fn resolve(said: Said, published: Option<Date>, years: &[i32], weekda
         }
     }
 }
-
-/// Weighs one mention as the event date. Higher is more likely the event's own day.
-pub(crate) fn weigh(said: Said, place: Placement, value: DateValue, published: Option<Date>, latest_year: Option<i32>) -> Option<f32> {
-    if place.noise {
-        return None;
-    }
-    if let (Some(p), Some(d)) = (published, value.day()) {
-        if d > p.add_days(1)? {
-            return None;
-        }
-    }
-    let mut score = 0.0;
-    if place.in_title {
-        score += 3.0;
-    }
-    if place.dateline {
-        score += 5.0;
-    }
-    if !place.in_title {
-        score += match place.sentence {
-            0 => 3.0,
-            1 => 2.0,
-            2 => 1.0,
-            _ => 0.0,
-        };
-    }
-    if place.near_kind_cue {
-        score += 1.0;
-    }
-    if place.near_people {
-        score += 1.0;
-    }
-    score += match said {
-        Said::Relative(0) | Said::Relative(-1) => 1.5,
-        Said::Relative(_) => 0.5,
-        // A named weekday is as specific as "today"; "today's" as an adjective ("today's era",
-        // `današnji čas`) is weaker, and comes as `relative_adjective` in the language data.
-        Said::Weekday { .. } => 1.5,
-        Said::Absolute { .. } => 1.0,
-        Said::RelativeAdjective(_) => 0.0,
-    };
-    if place.background {
-        score -= 6.0;
-    }
-    if place.future {
-        score -= 5.0;
-    }
-    match (published, value.day()) {
-        (Some(p), Some(d)) if d < p.add_days(-10)? => score -= 4.0,
-        (None, Some(d)) if latest_year.is_some_and(|y| d.year() < y) => score -= 3.0,
-        _ => {}
-    }
-    Some(score)
-}
-
-/// Picks the event date among scored candidates: the value with the highest total score, where
-/// mentions of the same day (a weekday and a date, a dateline and a relative word) add up. With no
-/// convincing candidate, the published day stands in, marked [`DateSource::Published`].
-pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>) -> Option<EventDate> {
-    let mut totals: Vec<(DateValue, DateSource, f32, f32)> = Vec::new();
-    for c in candidates.iter().filter(|c| c.score > 0.0) {
-        let same = |v: &DateValue| match (v, &c.value) {
-            (DateValue::Day { date }, DateValue::DayMonth { month, day })
-            | (DateValue::DayMonth { month, day }, DateValue::Day { date }) => date.month() == *month && date.day() == *day,
-            (a, b) => a == b,
-        };
-        match totals.iter_mut().find(|t| same(&t.0)) {
-            Some(t) => {
-                // The best mention counts in full, the others a little: a background sentence
-                // that repeats its day ("last Saturday (30/4)") must not outweigh the lead.
-                t.2 += REPEAT_SHARE * c.score.min(t.3);
-                if c.score > t.3 {
-                    t.2 += (1.0 - REPEAT_SHARE) * (c.score - t.3);
-                    t.1 = c.source;
-                    t.3 = c.score;
-                }
-                if let DateValue::Day { .. } = c.value {
-                    t.0 = c.value;
-                }
-            }
-            None => totals.push((c.value, c.source, c.score, c.score)),
-        }
-    }
-    // Ties go to the later day, then to the more precise value: deterministic whatever the order.
-    totals.sort_by(|a, b| b.2.total_cmp(&a.2).then_with(|| format!("{}", b.0).cmp(&format!("{}", a.0))));
-    let best = totals.first().filter(|t| t.2 >= 3.0);
-    match best {
-        Some(&(value, source, score, _)) => Some(EventDate { value, source, confidence: (score / 10.0).min(1.0) }),
-        None => published.map(|p| EventDate { value: DateValue::Day { date: p }, source: DateSource::Published, confidence: 0.2 }),
-    }
-}
-
-/// How much a further mention of the chosen day adds, relative to its own weight.
-const REPEAT_SHARE: f32 = 0.25;
-
-pub(crate) fn is_list_item(tokens: &[Token], first: usize) -> bool {
-    let t = &tokens[first];
-    matches!(t.kind, TokenKind::Punct('-' | '•' | '*' | '–' | '—' | '·'))
-        || (t.number().is_some()
-            && tokens.get(first + 1).is_some_and(|n| n.is_punct('.') || n.is_punct(')'))
-            && tokens.get(first + 2).is_some_and(|n| n.line == t.line))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use crate::text::tokenize;
 
     fn said(lang: Lang, text: &str) -> Vec<Said> {
         let tokens = tokenize(text);
-        let cal = Calendar::of(lang);
+        let cal = crate::lang::cues::Cues::of(lang);
         let keys = crate::knowledge::token_keys(lang, &tokens);
         let keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
         let words = cal.find(lang, &tokens, &keys);

@@ -1,5 +1,7 @@
 //! Text segmentation: NFC, tokens with sentence and line positions, diacritic folding.
 
+pub(crate) mod phrase;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 

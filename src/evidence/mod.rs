@@ -1,0 +1,201 @@
+//! Analysis of one report into its [`Fingerprint`]: language, event date, principals, kind of
+//! contact, concepts discussed, and cognate keys for names the lexicon lacks.
+
+pub(crate) mod date_forms;
+pub(crate) mod dates;
+pub(crate) mod kind;
+pub(crate) mod people;
+pub(crate) mod topics;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use crate::date::{Date, EventDate};
+use crate::knowledge::{token_keys, Entity, Knowledge, WordKeys};
+use crate::lang::cues::{Cues, Word};
+use crate::lang::{detect_lang, Lang};
+use crate::report::Report;
+use crate::text::{tokenize, TokenKind, Tokens};
+use kind::EventKind;
+pub(crate) use topics::COGNATE_SEP;
+
+/// The compact event signature of a report: cheap to compare, serialisable, and all that
+/// clustering keeps of a report.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Fingerprint {
+    pub(crate) id: String,
+    pub(crate) lang: Lang,
+    pub(crate) published: Option<Date>,
+    pub(crate) date: Option<EventDate>,
+    /// Person ids of the leaders who met or spoke, sorted.
+    pub(crate) principals: Vec<String>,
+    pub(crate) kind: Option<EventKind>,
+    pub(crate) kind_confident: bool,
+    /// Concept ids with weights, sorted by id; the ids are shared with the knowledge base.
+    pub(crate) concepts: Box<[(Arc<str>, f32)]>,
+    /// Cognate keys of names the lexicon lacks, sorted, joined by [`COGNATE_SEP`] (one allocation).
+    pub(crate) cognates: Box<str>,
+    /// Hash of the title and text: equal for exact duplicates, which are always one event.
+    pub(crate) content: u64,
+}
+
+impl Fingerprint {
+    /// The report's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// The language the report was analysed in (given or detected).
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+    /// The event date, if anything in the report or its published date tells it.
+    pub fn event_date(&self) -> Option<&EventDate> {
+        self.date.as_ref()
+    }
+    /// Ids of the leaders who took part (`putin`, `macron`), sorted.
+    pub fn participants(&self) -> &[String] {
+        &self.principals
+    }
+    /// The kind of contact, if the report says.
+    pub fn kind(&self) -> Option<EventKind> {
+        self.kind
+    }
+    /// Ids of the concepts discussed (`nagorno_karabakh`, `ceasefire`, `country:LY`), sorted.
+    pub fn concepts(&self) -> impl Iterator<Item = &str> {
+        self.concepts.iter().map(|(c, _)| &**c)
+    }
+    /// Cognate keys: names the lexicon lacks, folded and stemmed (`haftar`, `wagner`).
+    pub fn cognates(&self) -> impl Iterator<Item = &str> {
+        self.cognates.split(COGNATE_SEP).filter(|c| !c.is_empty())
+    }
+}
+
+/// One part of a report (title or body), tokenised and annotated.
+pub(crate) struct Part {
+    pub tokens: Tokens,
+    pub words: Vec<(usize, usize, Word)>,
+    pub entities: Vec<(usize, usize, Entity)>,
+    noise_lines: BTreeSet<u32>,
+    pub in_title: bool,
+}
+
+impl Part {
+    fn new(text: &str, lang: Lang, knowledge: &Knowledge, in_title: bool) -> Part {
+        let tokens = tokenize(prefix(text, knowledge.max_text_bytes));
+        let keys: Vec<WordKeys> = token_keys(lang, &tokens);
+        let calendar_keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
+        let words = Cues::of(lang).find(lang, &tokens, &calendar_keys);
+        let content: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].kind, TokenKind::Punct(_))).collect();
+        let lexicon_keys: Vec<&str> = content.iter().map(|&i| &*keys[i].1).collect();
+        let caps: Vec<bool> = content.iter().map(|&i| tokens[i].capitalised).collect();
+        let breaks: Vec<bool> =
+            content.iter().enumerate().map(|(k, &i)| k > 0 && tokens[i].sentence != tokens[content[k - 1]].sentence).collect();
+        let entities = knowledge
+            .table(lang)
+            .find(&lexicon_keys, &caps, &breaks)
+            .into_iter()
+            .map(|m| (content[m.start], content[m.end - 1] + 1, *m.value))
+            .collect();
+        let mut noise_lines = BTreeSet::new();
+        for i in 0..tokens.len() {
+            if (i == 0 || tokens[i].line != tokens[i - 1].line) && dates::is_list_item(&tokens, i) {
+                noise_lines.insert(tokens[i].line);
+            }
+        }
+        Part { tokens, words, entities, noise_lines, in_title }
+    }
+
+    pub(crate) fn noise(&self, i: usize) -> bool {
+        self.noise_lines.contains(&self.tokens[i].line)
+    }
+
+    pub(crate) fn words_in_sentence(&self, sentence: u32) -> impl Iterator<Item = &(usize, usize, Word)> {
+        self.words.iter().filter(move |(s, _, _)| self.tokens[*s].sentence == sentence)
+    }
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// A phrase of a text recognised by the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recognised {
+    /// The words as written, joined by spaces.
+    pub text: String,
+    /// What they refer to: a concept id (`ceasefire`, `country:FR`), `person:ID`, or `seat:CC`
+    /// for a seat of power (`Kremlin` → `seat:RU`).
+    pub id: String,
+}
+
+/// The lexicon's phrases found in a text.
+pub(crate) fn recognise(text: &str, lang: Lang, knowledge: &Knowledge) -> Vec<Recognised> {
+    let part = Part::new(text, lang, knowledge, false);
+    let mut found: Vec<Recognised> = Vec::new();
+    let mut last_end = usize::MAX;
+    for &(s, e, ent) in &part.entities {
+        let id = match ent {
+            Entity::Concept(c) => knowledge.concepts[c as usize].id.to_string(),
+            Entity::Country(c) => knowledge.concepts[knowledge.countries[c as usize].concept as usize].id.to_string(),
+            Entity::Person(p) => format!("person:{}", knowledge.people[p as usize].id),
+            Entity::Seat { country, .. } => format!("seat:{}", knowledge.countries[country as usize].code),
+        };
+        let text = part.tokens.join(s, e);
+        // Two adjacent phrases of one concept are one mention: "attentati terroristici".
+        match found.last_mut() {
+            Some(prev) if prev.id == id && last_end == s => {
+                prev.text.push(' ');
+                prev.text.push_str(&text);
+            }
+            _ => found.push(Recognised { text, id }),
+        }
+        last_end = e;
+    }
+    found
+}
+
+/// Analyses one report: each kind of evidence is read by its own module.
+pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
+    let lang = report.lang().unwrap_or_else(|| detect_lang(report.text()));
+    let mut parts = Vec::with_capacity(2);
+    if let Some(title) = report.title() {
+        parts.push(Part::new(title, lang, knowledge, true));
+    }
+    parts.push(Part::new(report.text(), lang, knowledge, false));
+    let published = report.published();
+    let (_, date) = dates::extract_dates(&parts, lang, published);
+    let ref_day = dates::reference_day(date.as_ref(), published, &parts);
+    let (kind, kind_confident) = kind::read_kind(&parts);
+    let principals = people::principals(&parts, knowledge, ref_day, kind);
+    let (concepts, cognates) = topics::read_topics(&parts, lang, knowledge, &principals);
+    let mut principal_ids: Vec<String> = principals.iter().map(|&p| knowledge.people[p as usize].id.clone()).collect();
+    principal_ids.sort();
+    Fingerprint {
+        id: report.id().to_string(),
+        lang,
+        published,
+        date,
+        principals: principal_ids,
+        kind,
+        kind_confident,
+        concepts,
+        cognates,
+        content: content_hash(report),
+    }
+}
+
+/// FNV-1a over the title and the text: a fixed hash, the same on every run and machine.
+fn content_hash(report: &Report) -> u64 {
+    let title = report.title().unwrap_or("").as_bytes();
+    let bytes = title.iter().chain(&[0xff]).chain(report.text().as_bytes());
+    bytes.fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}

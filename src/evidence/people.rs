@@ -1,0 +1,149 @@
+//! Who took part: people named or named by office, ranked by salience, and the principals.
+
+use std::collections::BTreeMap;
+
+use super::kind::EventKind;
+use super::Part;
+use crate::date::Date;
+use crate::knowledge::{Entity, Knowledge};
+use crate::lang::cues::{Title, Word};
+
+/// The country codes a person held office in.
+pub(crate) fn countries_of(knowledge: &Knowledge, person: u32) -> Vec<&str> {
+    knowledge.people[person as usize].offices.iter().map(|o| o.country.as_str()).collect()
+}
+
+/// Resolves office titles next to a country or seat ("the French president", "capo del Cremlino").
+fn titled_people(part: &Part, knowledge: &Knowledge, day: Option<Date>) -> Vec<(usize, u32)> {
+    let t = &part.tokens;
+    let mut out = Vec::new();
+    for &(s, e, w) in &part.words {
+        let Word::Title(title) = w else { continue };
+        let sentence = t[s].sentence;
+        // The nearest country or seat within three tokens: "Tổng thống Mỹ và Chủ tịch Trung Quốc".
+        let near = part
+            .entities
+            .iter()
+            .filter(|(es, ee, _)| t[*es].sentence == sentence && *ee + 3 >= s && *es <= e + 3)
+            // A title reaches a country only if no name stands between them: in "President Joe
+            // Biden hosted Italian Prime Minister …", "President" belongs to Biden, not to Italy.
+            .filter(|(es, ee, _)| {
+                let (from, to) = if *es >= e { (e, *es) } else { (*ee, s) };
+                !part.entities.iter().any(|(ps, _, pe)| matches!(pe, Entity::Person(_)) && *ps >= from && *ps < to)
+            })
+            .filter_map(|&(es, ee, ent)| {
+                let gap = if es >= e { es - e } else { s.saturating_sub(ee) };
+                match ent {
+                    Entity::Country(c) => Some((gap, es < s, c, None)),
+                    Entity::Seat { country, post_is_primary } => Some((gap, es < s, country, Some(post_is_primary))),
+                    _ => None,
+                }
+            })
+            .min()
+            .map(|(_, _, c, seat)| (c, seat));
+        let Some((country, seat)) = near else { continue };
+        let c = &knowledge.countries[country as usize];
+        let post = match (title, seat) {
+            (Title::HeadOfState, None) => "president",
+            (Title::HeadOfGovernment, None) => "pm",
+            (Title::Leader | Title::Counterpart, None) => c.primary_post.as_str(),
+            (Title::Leader | Title::Counterpart | Title::HeadOfState | Title::HeadOfGovernment, Some(_)) => c.primary_post.as_str(),
+        };
+        // Without any date, the most recent holder: undated news is most often recent news.
+        let holder = match day {
+            Some(day) => knowledge.holder(post, &c.code, day).or_else(|| knowledge.holder(&c.primary_post, &c.code, day)),
+            None => knowledge.latest_holder(post, &c.code),
+        };
+        if let Some(p) = holder {
+            out.push((s, p));
+        }
+    }
+    out
+}
+
+pub(crate) fn position_weight(part: &Part, i: usize) -> f32 {
+    if part.in_title {
+        return 4.0;
+    }
+    // The lead says who met; later sentences add background and other contacts.
+    (3.0 - 0.5 * part.tokens[i].sentence as f32).max(1.0)
+}
+
+/// Principals from people ranked by salience: the leading one, a second one that is not a
+/// passing mention, and more when the contact is multilateral or when a third person is nearly as
+/// salient as the second (the report is then ambiguous, and keeping all three is the cautious
+/// reading: it cannot merge with a contact between two of them).
+fn choose_principals(ranked: &[(u32, f32)], kind: Option<EventKind>) -> Vec<u32> {
+    let Some(&(top, top_s)) = ranked.first() else { return Vec::new() };
+    let mut principals = vec![top];
+    let Some(&(second, second_s)) = ranked.get(1).filter(|r| r.1 >= SECOND_PRINCIPAL_SHARE * top_s) else { return principals };
+    principals.push(second);
+    for &(p, s) in &ranked[2..] {
+        let multilateral = kind == Some(EventKind::Multilateral) && s >= 0.5 * top_s;
+        if multilateral || s >= AMBIGUOUS_THIRD_SHARE * second_s {
+            principals.push(p);
+        }
+    }
+    principals
+}
+
+const SECOND_PRINCIPAL_SHARE: f32 = 0.3;
+const AMBIGUOUS_THIRD_SHARE: f32 = 0.75;
+
+/// The principals of a report: people ranked by salience from named and titled mentions (title
+/// and lead weigh more, so does a sentence with a kind-of-contact cue; people out of office on the
+/// reference day count little), then chosen by [`choose_principals`].
+pub(crate) fn principals(parts: &[Part], knowledge: &Knowledge, ref_day: Option<Date>, kind: Option<EventKind>) -> Vec<u32> {
+    let mut salience: BTreeMap<u32, f32> = BTreeMap::new();
+    for part in parts {
+        let mut add = |i: usize, p: u32, factor: f32| {
+            if part.noise(i) {
+                return;
+            }
+            let sentence = part.tokens[i].sentence;
+            let cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
+            let in_office = ref_day.is_none_or(|d| knowledge.person_in_office(p, d));
+            let w = position_weight(part, i) * if cue { 1.5 } else { 1.0 } * if in_office { 1.0 } else { 0.3 } * factor;
+            *salience.entry(p).or_default() += w;
+        };
+        for &(s, _, e) in &part.entities {
+            if let Entity::Person(p) = e {
+                add(s, p, 1.0);
+            }
+        }
+        for (s, p) in titled_people(part, knowledge, ref_day) {
+            add(s, p, 0.8);
+        }
+    }
+    let mut ranked: Vec<(u32, f32)> = salience.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    choose_principals(&ranked, kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::analyse;
+    use crate::lang::Lang;
+    use crate::report::Report;
+
+    fn principals(lang: Lang, text: &str, published: &str) -> Vec<String> {
+        let k = Knowledge::embedded().unwrap();
+        let r = Report::builder("x", text).lang(lang).published(published).unwrap().build().unwrap();
+        analyse(&r, &k).principals
+    }
+
+    #[test]
+    fn office_titles_resolve_by_date() {
+        assert_eq!(
+            principals(Lang::It, "Il presidente francese ha chiamato oggi il capo del Cremlino.", "2021-11-15"),
+            ["macron", "putin"]
+        );
+        assert_eq!(principals(Lang::Vi, "Tổng thống Mỹ và Chủ tịch Trung Quốc đã có cuộc gặp.", "2022-11-14"), ["biden", "xi"]);
+        assert_eq!(principals(Lang::En, "The French president called the Russian president.", "2016-03-01"), ["hollande", "putin"]);
+        assert_eq!(
+            principals(Lang::Sl, "Ruski predsednik in njegov francoski kolega sta se pogovarjala.", "2020-11-16"),
+            ["macron", "putin"]
+        );
+    }
+}

@@ -1,0 +1,132 @@
+//! A language's calendar and cue words (months, weekdays, relative words, kinds of contact,
+//! office titles, stop words), read from `data/lang/xx.txt` and parsed once.
+
+use std::sync::OnceLock;
+
+use crate::error::Error;
+use crate::evidence::kind::EventKind;
+use crate::knowledge::fold_key;
+use crate::lang::{module, modules, Lang, LangData};
+use crate::text::phrase::PhraseTable;
+use crate::text::Token;
+
+/// Office titles, for resolving "the French president" to a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Title {
+    HeadOfState,
+    HeadOfGovernment,
+    Leader,
+    Counterpart,
+}
+
+/// A calendar or cue word of a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Word {
+    Month(u32),
+    Weekday(u32),
+    Relative(i64),
+    RelativeAdjective(i64),
+    Last,
+    Background,
+    BackgroundAfter,
+    Future,
+    Kind(EventKind),
+    Title(Title),
+    DayIntro,
+    MonthIntro,
+    YearIntro,
+    Stop,
+}
+
+/// A language's cue words, parsed once.
+pub(crate) struct Cues {
+    pub words: PhraseTable<Word>,
+    pub day_first: bool,
+}
+
+impl Cues {
+    fn build(lang: Lang) -> Result<Cues, Error> {
+        let name = format!("data/lang/{lang}.txt");
+        let data = LangData::parse(&name, module(lang).data())?;
+        let mut words = PhraseTable::default();
+        let mut add = |values: &[String], w: Word| {
+            for v in values {
+                let tokens = crate::text::tokenize(v);
+                let keys = (0..tokens.len()).map(|i| fold_key(lang, tokens.lower(i))).collect();
+                words.insert(keys, w, false);
+            }
+        };
+        for (n, v) in data.numbered("month") {
+            add(v, Word::Month(n as u32));
+        }
+        for (n, v) in data.numbered("weekday") {
+            add(v, Word::Weekday(n as u32));
+        }
+        for (n, v) in data.numbered("relative") {
+            add(v, Word::Relative(n));
+        }
+        for (n, v) in data.numbered("relative_adjective") {
+            add(v, Word::RelativeAdjective(n));
+        }
+        let kinds = [
+            ("kind.call", EventKind::PhoneCall),
+            ("kind.video", EventKind::VideoConference),
+            ("kind.meeting", EventKind::Meeting),
+            ("kind.multilateral", EventKind::Multilateral),
+        ];
+        for (k, kind) in kinds {
+            add(data.get(k), Word::Kind(kind));
+        }
+        let titles = [
+            ("title.head_of_state", Title::HeadOfState),
+            ("title.head_of_government", Title::HeadOfGovernment),
+            ("title.leader", Title::Leader),
+            ("counterpart", Title::Counterpart),
+        ];
+        for (k, t) in titles {
+            add(data.get(k), Word::Title(t));
+        }
+        let simple = [
+            ("last", Word::Last),
+            ("background", Word::Background),
+            ("background_after", Word::BackgroundAfter),
+            ("future", Word::Future),
+            ("day_word", Word::DayIntro),
+            ("month_word", Word::MonthIntro),
+            ("year_word", Word::YearIntro),
+            ("stop", Word::Stop),
+        ];
+        for (k, w) in simple {
+            add(data.get(k), w);
+        }
+        Ok(Cues { words, day_first: data.day_first() })
+    }
+
+    /// The embedded calendar of `lang`.
+    pub(crate) fn of(lang: Lang) -> &'static Cues {
+        static ALL: OnceLock<Vec<Cues>> = OnceLock::new();
+        // The embedded files are checked by a unit test; a broken one yields an empty calendar.
+        &ALL.get_or_init(|| {
+            modules().iter().map(|m| Cues::build(m.lang()).unwrap_or(Cues { words: PhraseTable::default(), day_first: true })).collect()
+        })[lang.index()]
+    }
+
+    /// Cue words found in `tokens`, as `(start, end, word)` token ranges. `keys` are the tokens'
+    /// calendar keys (see [`crate::knowledge::cached_keys`]).
+    pub(crate) fn find(&self, lang: Lang, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Word)> {
+        let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
+        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
+        self.words
+            .find(keys, &caps, &breaks)
+            .into_iter()
+            .filter(|m| match m.value {
+                // English capitalises months and weekdays: `may` and `sun` are usually other words.
+                Word::Month(_) | Word::Weekday(_) if lang == Lang::En => tokens[m.start].capitalised,
+                // Vietnamese capitalises weekdays (`thứ Hai`); `thứ hai` is also "second".
+                Word::Weekday(_) if lang == Lang::Vi => tokens[m.start..m.end].iter().any(|t| t.capitalised),
+                _ => true,
+            })
+            .map(|m| (m.start, m.end, *m.value))
+            .collect()
+    }
+}
