@@ -79,7 +79,7 @@ pub(crate) struct Office {
 }
 
 impl Office {
-    fn covers(&self, day: Date) -> bool {
+    pub(crate) fn covers(&self, day: Date) -> bool {
         self.from <= day && self.to.is_none_or(|to| day < to)
     }
 }

@@ -193,6 +193,8 @@ fn parts(a: &Fingerprint, b: &Fingerprint) -> Parts {
     };
     let (kind, kind_conflict) = match (a.kind, b.kind) {
         (Some(x), Some(y)) if x == y => (1.0, false),
+        // "Multilateral" says how many took part, the others how: a three-way call is both.
+        (Some(EventKind::Multilateral), Some(_)) | (Some(_), Some(EventKind::Multilateral)) => (0.5, false),
         (Some(_), Some(_)) => (0.0, a.kind_confident && b.kind_confident),
         _ => (0.4, false),
     };

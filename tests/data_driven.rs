@@ -88,3 +88,37 @@ fn office_titles_resolve_by_date() {
         (got != want).then(|| format!("  [{}] {text:?} {}: got {got:?}, want {want:?}", lang(case), case["published"]))
     });
 }
+
+/// Principals and kind of short news leads: `tests/data/principals.json`.
+#[test]
+fn principals_and_kind_of_contact() {
+    let matcher = Matcher::new().unwrap();
+    let cases = table("principals.json");
+    let mut failures = Vec::new();
+    let (mut principals_ok, mut mentioned_ok, mut kind_ok, mut kind_wrong) = (0, 0, 0, 0);
+    for case in &cases {
+        let text = case["text"].as_str().unwrap();
+        let report = event_dedup::Report::builder("t", text).lang(lang(case)).published_date(published(case).unwrap()).build().unwrap();
+        let f = matcher.fingerprint(&report);
+        let ids = |key: &str| -> Vec<String> { case[key].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect() };
+        let (want, mentioned) = (ids("principals"), ids("mentioned"));
+        let got = f.participants().to_vec();
+        let kind = f.kind().map(|k| k.name().replace(' ', "_").replace("video_conference", "video_conference"));
+        let want_kind = case["kind"].as_str().map(str::to_string);
+        principals_ok += usize::from(got == want);
+        mentioned_ok += usize::from(!mentioned.iter().any(|m| got.contains(m)));
+        // Unknown is better than wrong: a kind the lead does not give may stay unknown.
+        kind_ok += usize::from(kind == want_kind);
+        kind_wrong += usize::from(kind.is_some() && kind != want_kind);
+        if got != want || (kind.is_some() && kind != want_kind) {
+            failures.push(format!("  [{}] {text:?}: got {got:?} {kind:?}, want {want:?} {want_kind:?}", lang(case)));
+        }
+    }
+    let n = cases.len() as f64;
+    eprintln!(
+        "principals {principals_ok}/{} ({:.3}); mentioned kept out {mentioned_ok}; kind right {kind_ok}, wrong {kind_wrong}\n{}",
+        cases.len(),
+        principals_ok as f64 / n,
+        failures.join("\n")
+    );
+}

@@ -155,7 +155,8 @@ fn placement(part: &Part, m: &Mention) -> Placement {
             || (w == Word::BackgroundAfter && s >= m.end && s <= m.end + 4 && t[s].sentence == sentence)
     });
     let future = part.words.iter().any(|&(s, e, w)| {
-        w == Word::Future && t[s].sentence == sentence && (e <= m.start && s + 4 >= m.start || s >= m.end && s <= m.end + 3)
+        let after = s >= m.end && s <= m.end + 3;
+        t[s].sentence == sentence && (w == Word::Future && (e <= m.start && s + 4 >= m.start || after) || w == Word::FutureAfter && after)
     });
     let near_kind_cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
     let people = part.entities.iter().filter(|(s, _, e)| t[*s].sentence == sentence && matches!(e, Entity::Person(_))).count();

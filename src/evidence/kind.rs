@@ -48,7 +48,7 @@ pub(crate) fn read_kind(parts: &[Part]) -> (Option<EventKind>, bool) {
         for &(s, _, w) in &part.words {
             if let Word::Kind(k) = w {
                 // "they agreed to meet in June", "after their previous call": another contact's cue.
-                if !part.noise(s) && !bound_elsewhere(part, s) {
+                if !part.noise(s) && !bound_elsewhere(part, s, false) {
                     *kind_votes.entry(k).or_default() += position_weight(part, s);
                 }
             }

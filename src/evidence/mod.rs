@@ -175,7 +175,7 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
     let (_, date) = dates::extract_dates(&parts, lang, published);
     let ref_day = dates::reference_day(date.as_ref(), published, &parts);
     let (kind, kind_confident) = kind::read_kind(&parts);
-    let principals = people::principals(&parts, knowledge, ref_day, kind);
+    let principals = people::principals(&parts, lang, knowledge, ref_day, kind);
     let (concepts, cognates) = topics::read_topics(&parts, lang, knowledge, &principals);
     let mut principal_ids: Vec<String> = principals.iter().map(|&p| knowledge.people[p as usize].id.clone()).collect();
     principal_ids.sort();

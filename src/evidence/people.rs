@@ -6,7 +6,9 @@ use super::kind::EventKind;
 use super::Part;
 use crate::date::Date;
 use crate::knowledge::{Entity, Knowledge};
-use crate::lang::cues::{Title, Word};
+use crate::lang::cues::{Cues, Title, Word};
+use crate::lang::Lang;
+use crate::text::TokenKind;
 
 /// The country codes a person held office in.
 pub(crate) fn countries_of(knowledge: &Knowledge, person: u32) -> Vec<&str> {
@@ -14,11 +16,17 @@ pub(crate) fn countries_of(knowledge: &Knowledge, person: u32) -> Vec<&str> {
 }
 
 /// Resolves office titles next to a country or seat ("the French president", "capo del Cremlino").
-fn titled_people(part: &Part, knowledge: &Knowledge, day: Option<Date>) -> Vec<(usize, u32)> {
+/// A title followed by a name is that person's ("his Vietnamese counterpart Pham Minh Chinh"): the
+/// name counts, not the title. A counterpart holds the speaker's office in the other country. A
+/// home title with no country ("il presidente della Repubblica") means the language's own country.
+fn titled_people(part: &Part, lang: Lang, knowledge: &Knowledge, day: Option<Date>) -> Vec<(usize, u32)> {
     let t = &part.tokens;
     let mut out = Vec::new();
     for &(s, e, w) in &part.words {
         let Word::Title(title) = w else { continue };
+        if names_follow(part, e) {
+            continue;
+        }
         let sentence = t[s].sentence;
         // The nearest country or seat within three tokens: "Tổng thống Mỹ và Chủ tịch Trung Quốc".
         let near = part
@@ -45,24 +53,52 @@ fn titled_people(part: &Part, knowledge: &Knowledge, day: Option<Date>) -> Vec<(
             })
             .min()
             .map(|(_, _, c, seat)| (c, seat));
-        let Some((country, seat)) = near else { continue };
+        let home = || {
+            let code = Cues::of(lang).home_country.as_deref()?;
+            let is_home_title = part.words.iter().any(|&(ws, we, w)| w == Word::HomeTitle && ws == s && we == e);
+            is_home_title.then(|| knowledge.countries.iter().position(|c| c.code == code)).flatten().map(|c| (c as u32, None))
+        };
+        let Some((country, seat)) = near.or_else(home) else { continue };
         let c = &knowledge.countries[country as usize];
+        let speaker_post = || {
+            let speaker = part.entities.iter().rev().find_map(|&(es, _, ent)| match ent {
+                Entity::Person(p) if es < s && t[es].sentence == sentence => Some(p),
+                _ => None,
+            })?;
+            let offices = &knowledge.people[speaker as usize].offices;
+            offices.iter().find(|o| day.is_none_or(|d| o.covers(d))).map(|o| o.post.as_str())
+        };
         let post = match (title, seat) {
+            (_, Some(_)) => c.primary_post.as_str(),
             (Title::HeadOfState, None) => "president",
             (Title::HeadOfGovernment, None) => "pm",
-            (Title::Leader | Title::Counterpart, None) => c.primary_post.as_str(),
-            (Title::Leader | Title::Counterpart | Title::HeadOfState | Title::HeadOfGovernment, Some(_)) => c.primary_post.as_str(),
+            (Title::Monarch, None) => "monarch",
+            (Title::Counterpart, None) => speaker_post().unwrap_or(c.primary_post.as_str()),
+            (Title::Leader, None) => c.primary_post.as_str(),
         };
         // Without any date, the most recent holder: undated news is most often recent news.
         let holder = match day {
             Some(day) => knowledge.holder(post, &c.code, day).or_else(|| knowledge.holder(&c.primary_post, &c.code, day)),
-            None => knowledge.latest_holder(post, &c.code),
+            None => knowledge.latest_holder(post, &c.code).or_else(|| knowledge.latest_holder(&c.primary_post, &c.code)),
         };
         if let Some(p) = holder {
             out.push((s, p));
         }
     }
     out
+}
+
+/// Whether a person's name follows token `end`, past country words only: "counterpart Pham Minh
+/// Chinh", "Tổng thống Nga Vladimir Putin".
+fn names_follow(part: &Part, end: usize) -> bool {
+    let mut k = end;
+    loop {
+        match part.entities.iter().find(|&&(es, _, _)| es == k) {
+            Some(&(_, _, Entity::Person(_))) => return true,
+            Some(&(_, ee, Entity::Country(_) | Entity::Seat { .. })) => k = ee,
+            _ => return false,
+        }
+    }
 }
 
 pub(crate) fn position_weight(part: &Part, i: usize) -> f32 {
@@ -94,51 +130,68 @@ fn choose_principals(ranked: &[(u32, f32)], kind: Option<EventKind>) -> Vec<u32>
 const SECOND_PRINCIPAL_SHARE: f32 = 0.3;
 const AMBIGUOUS_THIRD_SHARE: f32 = 0.75;
 
-/// How far back from a person's mention a role phrase or a contact cue may stand and still
-/// govern it: "at the request of Ukrainian President Volodymyr" spans four tokens of title and name.
-const GOVERNS_WITHIN: usize = 6;
+/// How many words that are not names, titles, function words or punctuation may stand between a
+/// governing word and the person it governs: "after hanging up with Z" has two.
+const GOVERNS_WITHIN: usize = 3;
 /// How near before a contact cue a future, background or role word binds the cue to another
-/// contact: "would meet", "their previous call", "before his meeting with".
+/// contact, in words that are not names, titles or function words: "would meet", "their
+/// previous call", "before his meeting with".
 const BINDS_WITHIN: usize = 2;
 /// What a mention counts for when a role phrase governs it: "at the request of Z", "briefed Z".
 const ROLE_SHARE: f32 = 0.1;
 /// What a mention counts for as the partner of another contact: "said he would meet Z".
 const OTHER_CONTACT_SHARE: f32 = 0.2;
 
+/// Whether token `j` is a name, a country, a title, a function word or punctuation: words that
+/// do not break the phrase between a governing word and what it governs.
+fn is_filler(part: &Part, j: usize) -> bool {
+    matches!(part.tokens[j].kind, TokenKind::Punct(_))
+        || part.entities.iter().any(|&(es, ee, _)| es <= j && j < ee)
+        || part.words.iter().any(|&(ws, we, w)| ws <= j && j < we && matches!(w, Word::Title(_) | Word::Stop | Word::Coordination))
+}
+
 /// How much a mention of a person at token `i` says that the person took part in the contact the
-/// report is about, from the grammar around it: the nearest governing word before it, within the
-/// sentence and before any other person. A role phrase makes the person only mentioned; a contact
-/// cue bound to another contact (planned, earlier, someone else's) makes them that contact's
-/// partner; anything else leaves the mention as it is.
+/// report is about, from the grammar before it in its sentence, up to a comma. A role phrase
+/// makes the person only mentioned ("at the request of Z"); a contact cue bound to another
+/// contact (planned, earlier, someone else's) or a before/after phrase with "with" makes them
+/// another contact's partner ("would meet Z", "after hanging up with Z"); a conjunct shares the
+/// role of the person it is joined to ("X and Y"); anything else leaves the mention as it is.
 pub(crate) fn participation(part: &Part, i: usize) -> f32 {
     let t = &part.tokens;
     let sentence = t[i].sentence;
-    let from = i.saturating_sub(GOVERNS_WITHIN);
-    // Words ending before `i`, nearest first.
-    let mut governing: Vec<&(usize, usize, Word)> =
-        part.words.iter().filter(|&&(s, e, _)| e <= i && s >= from && t[s].sentence == sentence).collect();
-    governing.sort_by_key(|&&(_, e, _)| std::cmp::Reverse(e));
-    // The nearest person before `i` in the window: a conjunct "Y" of "X and Y" shares X's role.
-    let previous_person = part
-        .entities
-        .iter()
-        .filter(|&&(s, e, ent)| matches!(ent, Entity::Person(_)) && s >= from && e <= i)
-        .map(|&(s, e, _)| (s, e))
-        .last();
-    for &&(s, e, w) in &governing {
-        // A comma between them ends the phrase: "After the call, Macron said …".
-        if (e..i).any(|k| t[k].is_punct(',')) {
+    let mut free = 0;
+    let mut with = false;
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        if t[j].sentence != sentence || t[j].is_punct(',') {
             break;
         }
-        if let Some((ps, pe)) = previous_person.filter(|&(_, pe)| pe > e) {
-            let coordinated = part.words.iter().any(|&(ws, _, w)| w == Word::Coordination && ws >= pe && ws < i);
-            return if coordinated { participation(part, ps) } else { 1.0 };
+        if let Some(&(ps, _, _)) = part.entities.iter().find(|&&(_, pe, ent)| pe == j + 1 && matches!(ent, Entity::Person(_))) {
+            return if with { participation(part, ps) } else { 1.0 };
         }
-        match w {
-            Word::Role => return ROLE_SHARE,
-            Word::Kind(_) if bound_elsewhere(part, s) => return OTHER_CONTACT_SHARE,
-            Word::Kind(_) => return 1.0,
-            _ => {}
+        let word = part
+            .words
+            .iter()
+            .filter(|&&(_, we, _)| we == j + 1)
+            .map(|&(ws, _, w)| (ws, w))
+            .find(|(_, w)| matches!(w, Word::Role | Word::Kind(_) | Word::Sequence | Word::Coordination));
+        match word {
+            Some((_, Word::Role)) => return ROLE_SHARE,
+            Some((ws, Word::Kind(_))) => return if bound_elsewhere(part, ws, true) { OTHER_CONTACT_SHARE } else { 1.0 },
+            Some((_, Word::Sequence)) if with => return OTHER_CONTACT_SHARE,
+            Some((ws, w)) => {
+                with |= w == Word::Coordination;
+                j = ws;
+                continue;
+            }
+            None => {}
+        }
+        if !is_filler(part, j) {
+            free += 1;
+            if free > GOVERNS_WITHIN {
+                break;
+            }
         }
     }
     1.0
@@ -147,8 +200,9 @@ pub(crate) fn participation(part: &Part, i: usize) -> f32 {
 /// Whether the contact cue starting at `s` belongs to another contact than the report's own: a
 /// future, background, "last", role or other-contact word stands right before it in the sentence,
 /// with at most [`BINDS_WITHIN`] tokens between them that are not names, titles or function words
-/// ("after the U.S. president's call with", "would meet", "sau các cuộc gặp với").
-pub(crate) fn bound_elsewhere(part: &Part, s: usize) -> bool {
+/// ("after the U.S. president's call with", "would meet", "sau các cuộc gặp với"). Before/after
+/// words count only `with_sequence`: for the people after the cue, not for its kind.
+pub(crate) fn bound_elsewhere(part: &Part, s: usize, with_sequence: bool) -> bool {
     let t = &part.tokens;
     let sentence = t[s].sentence;
     let mut free = 0;
@@ -156,13 +210,22 @@ pub(crate) fn bound_elsewhere(part: &Part, s: usize) -> bool {
         if t[j].sentence != sentence || t[j].is_punct(',') {
             return false;
         }
-        let ends_here = |wanted: fn(Word) -> bool| part.words.iter().any(|&(_, we, w)| we == j + 1 && wanted(w));
-        if ends_here(|w| matches!(w, Word::Future | Word::Background | Word::Last | Word::Role | Word::OtherContact)) {
+        let ends_here = |wanted: &dyn Fn(Word) -> bool| part.words.iter().any(|&(_, we, w)| we == j + 1 && wanted(w));
+        if ends_here(&|w| {
+            matches!(w, Word::Future | Word::Background | Word::BackgroundAfter | Word::Last | Word::Role | Word::OtherContact)
+                || with_sequence && w == Word::Sequence
+        }) {
             return true;
         }
-        let covered = part.entities.iter().any(|&(es, ee, _)| es <= j && j < ee)
-            || part.words.iter().any(|&(ws, we, w)| ws <= j && j < we && matches!(w, Word::Title(_) | Word::Stop));
-        if !covered {
+        // A cue right after another contact's cue shares it: "da bi gostila njegovo srečanje z".
+        if let Some(&(ks, _, _)) = part.words.iter().find(|&&(_, we, w)| we == j + 1 && matches!(w, Word::Kind(_))) {
+            return bound_elsewhere(part, ks, with_sequence);
+        }
+        // Another person before the cue is its subject: "Scholz (se je) po telefonu pogovarjal".
+        if part.entities.iter().any(|&(es, ee, ent)| es <= j && j < ee && matches!(ent, Entity::Person(_))) {
+            return false;
+        }
+        if !is_filler(part, j) {
             free += 1;
             if free > BINDS_WITHIN {
                 return false;
@@ -172,45 +235,86 @@ pub(crate) fn bound_elsewhere(part: &Part, s: usize) -> bool {
     false
 }
 
-/// The principals of a report: people ranked by salience from named and titled mentions (title
-/// and lead weigh more, so does a sentence with a kind-of-contact cue; people out of office on the
-/// reference day count little), then chosen by [`choose_principals`].
-pub(crate) fn principals(parts: &[Part], knowledge: &Knowledge, ref_day: Option<Date>, kind: Option<EventKind>) -> Vec<u32> {
-    let mut salience: BTreeMap<u32, f32> = BTreeMap::new();
-    for part in parts {
-        let mut add = |i: usize, p: u32, factor: f32| {
+/// One mention of a person: where it stands, and how much it says that they took part.
+struct PersonMention {
+    part: usize,
+    sentence: u32,
+    person: u32,
+    weight: f32,
+    participation: f32,
+}
+
+/// The principals of a report. A careful reader takes them from the contact the lead reports: the
+/// first sentence of the title or the first two of the body with a contact cue of its own (not a
+/// planned, earlier or someone else's contact) names who took part, less the people a role phrase
+/// governs. When that sentence does not name two of them, people are ranked by salience from
+/// named and titled mentions (title and lead weigh more, so does a sentence with a contact cue;
+/// people out of office on the reference day count little) and chosen by [`choose_principals`].
+pub(crate) fn principals(parts: &[Part], lang: Lang, knowledge: &Knowledge, ref_day: Option<Date>, kind: Option<EventKind>) -> Vec<u32> {
+    let mut mentions = Vec::new();
+    for (k, part) in parts.iter().enumerate() {
+        let mut add = |i: usize, person: u32, factor: f32| {
             if part.noise(i) {
                 return;
             }
             let sentence = part.tokens[i].sentence;
             let cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
-            let in_office = ref_day.is_none_or(|d| knowledge.person_in_office(p, d));
-            let w = position_weight(part, i)
-                * if cue { 1.5 } else { 1.0 }
-                * if in_office { 1.0 } else { 0.3 }
-                * participation(part, i)
-                * factor;
-            *salience.entry(p).or_default() += w;
+            let in_office = ref_day.is_none_or(|d| knowledge.person_in_office(person, d));
+            let participation = participation(part, i);
+            let weight =
+                position_weight(part, i) * if cue { 1.5 } else { 1.0 } * if in_office { 1.0 } else { 0.3 } * participation * factor;
+            mentions.push(PersonMention { part: k, sentence, person, weight, participation });
         };
         for &(s, _, e) in &part.entities {
             if let Entity::Person(p) = e {
                 add(s, p, 1.0);
             }
         }
-        for (s, p) in titled_people(part, knowledge, ref_day) {
+        for (s, p) in titled_people(part, lang, knowledge, ref_day) {
             add(s, p, 0.8);
         }
+    }
+    if let Some(frame) = lead_frame(parts, &mentions) {
+        return frame;
+    }
+    let mut salience: BTreeMap<u32, f32> = BTreeMap::new();
+    for m in &mentions {
+        *salience.entry(m.person).or_default() += m.weight;
     }
     let mut ranked: Vec<(u32, f32)> = salience.into_iter().collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     choose_principals(&ranked, kind)
 }
 
+/// How many body sentences from the top may hold the lead's contact.
+const LEAD_SENTENCES: u32 = 2;
+
+/// The people of the lead's own contact, when the lead names at least two: the first sentence of
+/// the title, else of the first [`LEAD_SENTENCES`] of the body, with a contact cue not bound to
+/// another contact; its people are those with a mention no role phrase or other contact governs.
+fn lead_frame(parts: &[Part], mentions: &[PersonMention]) -> Option<Vec<u32>> {
+    for (k, part) in parts.iter().enumerate() {
+        let sentences = if part.in_title { u32::MAX } else { LEAD_SENTENCES };
+        let framed = part.words.iter().find(|&&(s, _, w)| {
+            matches!(w, Word::Kind(_)) && part.tokens[s].sentence < sentences && !part.noise(s) && !bound_elsewhere(part, s, false)
+        });
+        let Some(&(s, _, _)) = framed else { continue };
+        let sentence = part.tokens[s].sentence;
+        let mut people: Vec<u32> =
+            mentions.iter().filter(|m| m.part == k && m.sentence == sentence && m.participation >= 1.0).map(|m| m.person).collect();
+        people.sort_unstable();
+        people.dedup();
+        if people.len() >= 2 {
+            return Some(people);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::evidence::analyse;
-    use crate::lang::Lang;
     use crate::report::Report;
 
     fn principals(lang: Lang, text: &str, published: &str) -> Vec<String> {

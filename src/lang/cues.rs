@@ -15,6 +15,7 @@ use crate::text::Token;
 pub(crate) enum Title {
     HeadOfState,
     HeadOfGovernment,
+    Monarch,
     Leader,
     Counterpart,
 }
@@ -30,6 +31,8 @@ pub(crate) enum Word {
     Background,
     BackgroundAfter,
     Future,
+    /// Marks a date as planned only right after it: Vietnamese `tới` in `thứ Hai tới`.
+    FutureAfter,
     Kind(EventKind),
     Title(Title),
     DayIntro,
@@ -39,8 +42,13 @@ pub(crate) enum Word {
     Role,
     /// Joins the people of one contact: `and`, `e`, `và`, `in`.
     Coordination,
+    /// A title that means the language's home country's office when no country is named with it.
+    HomeTitle,
     /// Binds a following contact cue to another contact: `after`, `also`, `dopo`, `sau`, `po`.
     OtherContact,
+    /// Before or after (`after`, `dopo`, `sau`, `po`): binds a contact cue to another contact for
+    /// the people after it, not for the kind.
+    Sequence,
     Stop,
 }
 
@@ -48,6 +56,8 @@ pub(crate) enum Word {
 pub(crate) struct Cues {
     pub words: PhraseTable<Word>,
     pub day_first: bool,
+    /// The country whose offices `title.home` titles mean (`IT` for Italian).
+    pub home_country: Option<String>,
 }
 
 impl Cues {
@@ -86,6 +96,7 @@ impl Cues {
         let titles = [
             ("title.head_of_state", Title::HeadOfState),
             ("title.head_of_government", Title::HeadOfGovernment),
+            ("title.monarch", Title::Monarch),
             ("title.leader", Title::Leader),
             ("counterpart", Title::Counterpart),
         ];
@@ -97,18 +108,21 @@ impl Cues {
             ("background", Word::Background),
             ("background_after", Word::BackgroundAfter),
             ("future", Word::Future),
+            ("future_after", Word::FutureAfter),
             ("day_word", Word::DayIntro),
             ("month_word", Word::MonthIntro),
             ("year_word", Word::YearIntro),
             ("role", Word::Role),
             ("coordination", Word::Coordination),
+            ("title.home", Word::HomeTitle),
             ("other_contact", Word::OtherContact),
+            ("sequence", Word::Sequence),
             ("stop", Word::Stop),
         ];
         for (k, w) in simple {
             add(data.get(k), w);
         }
-        Ok(Cues { words, day_first: data.day_first() })
+        Ok(Cues { words, day_first: data.day_first(), home_country: data.get("home_country").first().cloned() })
     }
 
     /// The embedded calendar of `lang`.
@@ -116,7 +130,10 @@ impl Cues {
         static ALL: OnceLock<Vec<Cues>> = OnceLock::new();
         // The embedded files are checked by a unit test; a broken one yields an empty calendar.
         &ALL.get_or_init(|| {
-            modules().iter().map(|m| Cues::build(m.lang()).unwrap_or(Cues { words: PhraseTable::default(), day_first: true })).collect()
+            modules()
+                .iter()
+                .map(|m| Cues::build(m.lang()).unwrap_or(Cues { words: PhraseTable::default(), day_first: true, home_country: None }))
+                .collect()
         })[lang.index()]
     }
 
