@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::people::position_weight;
+use super::people::{bound_elsewhere, position_weight};
 use super::Part;
 use crate::lang::cues::Word;
 
@@ -47,7 +47,8 @@ pub(crate) fn read_kind(parts: &[Part]) -> (Option<EventKind>, bool) {
     for part in parts {
         for &(s, _, w) in &part.words {
             if let Word::Kind(k) = w {
-                if !part.noise(s) {
+                // "they agreed to meet in June", "after their previous call": another contact's cue.
+                if !part.noise(s) && !bound_elsewhere(part, s) {
                     *kind_votes.entry(k).or_default() += position_weight(part, s);
                 }
             }

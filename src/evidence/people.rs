@@ -65,8 +65,10 @@ fn titled_people(part: &Part, knowledge: &Knowledge, day: Option<Date>) -> Vec<(
 
 /// The country or seat a title belongs to: the nearest within three tokens in its sentence
 /// ("Tổng thống Mỹ và Chủ tịch Trung Quốc"), with no name between them: in "President Joe Biden
-/// hosted Italian Prime Minister …", "President" belongs to Biden, not to Italy. Returns the
-/// country, whether it was named by a seat of power, and the token range of the mention.
+/// hosted Italian Prime Minister …", "President" belongs to Biden, not to Italy. Nor across a
+/// coordination or a comma: in "India's prime minister and Russia's president", the prime
+/// minister is India's. Returns the country, whether it was named by a seat of power, and the
+/// token range of the mention.
 fn nearest_country(part: &Part, s: usize, e: usize) -> Option<(u32, bool, usize, usize)> {
     let t = &part.tokens;
     let sentence = t[s].sentence;
@@ -76,6 +78,8 @@ fn nearest_country(part: &Part, s: usize, e: usize) -> Option<(u32, bool, usize,
         .filter(|(es, ee, _)| {
             let (from, to) = if *es >= e { (e, *es) } else { (*ee, s) };
             !part.entities.iter().any(|(ps, _, pe)| matches!(pe, Entity::Person(_)) && *ps >= from && *ps < to)
+                && !part.words.iter().any(|&(ws, _, w)| w == Word::Coordination && ws >= from && ws < to)
+                && !(from..to).any(|k| t[k].is_punct(','))
         })
         .filter_map(|&(es, ee, ent)| {
             let gap = if es >= e { es - e } else { s.saturating_sub(ee) };
@@ -151,6 +155,84 @@ fn choose_principals(ranked: &[(u32, f32)], kind: Option<EventKind>) -> Vec<u32>
 const SECOND_PRINCIPAL_SHARE: f32 = 0.3;
 const AMBIGUOUS_THIRD_SHARE: f32 = 0.75;
 
+/// How far back from a person's mention a role phrase or a contact cue may stand and still
+/// govern it: "at the request of Ukrainian President Volodymyr" spans four tokens of title and name.
+const GOVERNS_WITHIN: usize = 6;
+/// How near before a contact cue a future, background or role word binds the cue to another
+/// contact: "would meet", "their previous call", "before his meeting with".
+const BINDS_WITHIN: usize = 2;
+/// What a mention counts for when a role phrase governs it: "at the request of Z", "briefed Z".
+const ROLE_SHARE: f32 = 0.1;
+/// What a mention counts for as the partner of another contact: "said he would meet Z".
+const OTHER_CONTACT_SHARE: f32 = 0.2;
+
+/// How much a mention of a person at token `i` says that the person took part in the contact the
+/// report is about, from the grammar around it: the nearest governing word before it, within the
+/// sentence and before any other person. A role phrase makes the person only mentioned; a contact
+/// cue bound to another contact (planned, earlier, someone else's) makes them that contact's
+/// partner; anything else leaves the mention as it is.
+pub(crate) fn participation(part: &Part, i: usize) -> f32 {
+    let t = &part.tokens;
+    let sentence = t[i].sentence;
+    let from = i.saturating_sub(GOVERNS_WITHIN);
+    // Words ending before `i`, nearest first.
+    let mut governing: Vec<&(usize, usize, Word)> =
+        part.words.iter().filter(|&&(s, e, _)| e <= i && s >= from && t[s].sentence == sentence).collect();
+    governing.sort_by_key(|&&(_, e, _)| std::cmp::Reverse(e));
+    // The nearest person before `i` in the window: a conjunct "Y" of "X and Y" shares X's role.
+    let previous_person = part
+        .entities
+        .iter()
+        .filter(|&&(s, e, ent)| matches!(ent, Entity::Person(_)) && s >= from && e <= i)
+        .map(|&(s, e, _)| (s, e))
+        .next_back();
+    for &&(s, e, w) in &governing {
+        // A comma between them ends the phrase: "After the call, Macron said …".
+        if (e..i).any(|k| t[k].is_punct(',')) {
+            break;
+        }
+        if let Some((ps, pe)) = previous_person.filter(|&(_, pe)| pe > e) {
+            let coordinated = part.words.iter().any(|&(ws, _, w)| w == Word::Coordination && ws >= pe && ws < i);
+            return if coordinated { participation(part, ps) } else { 1.0 };
+        }
+        match w {
+            Word::Role => return ROLE_SHARE,
+            Word::Kind(_) if bound_elsewhere(part, s) => return OTHER_CONTACT_SHARE,
+            Word::Kind(_) => return 1.0,
+            _ => {}
+        }
+    }
+    1.0
+}
+
+/// Whether the contact cue starting at `s` belongs to another contact than the report's own: a
+/// future, background, "last", role or other-contact word stands right before it in the sentence,
+/// with at most [`BINDS_WITHIN`] tokens between them that are not names, titles or function words
+/// ("after the U.S. president's call with", "would meet", "sau các cuộc gặp với").
+pub(crate) fn bound_elsewhere(part: &Part, s: usize) -> bool {
+    let t = &part.tokens;
+    let sentence = t[s].sentence;
+    let mut free = 0;
+    for j in (0..s).rev() {
+        if t[j].sentence != sentence || t[j].is_punct(',') {
+            return false;
+        }
+        let ends_here = |wanted: fn(Word) -> bool| part.words.iter().any(|&(_, we, w)| we == j + 1 && wanted(w));
+        if ends_here(|w| matches!(w, Word::Future | Word::Background | Word::Last | Word::Role | Word::OtherContact)) {
+            return true;
+        }
+        let covered = part.entities.iter().any(|&(es, ee, _)| es <= j && j < ee)
+            || part.words.iter().any(|&(ws, we, w)| ws <= j && j < we && matches!(w, Word::Title(_) | Word::Stop));
+        if !covered {
+            free += 1;
+            if free > BINDS_WITHIN {
+                return false;
+            }
+        }
+    }
+    false
+}
+
 /// The principals of a report: people ranked by salience from named and titled mentions (title
 /// and lead weigh more, so does a sentence with a kind-of-contact cue; people out of office on the
 /// reference day count little), then chosen by [`choose_principals`].
@@ -164,7 +246,11 @@ pub(crate) fn principals(parts: &[Part], knowledge: &Knowledge, ref_day: Option<
             let sentence = part.tokens[i].sentence;
             let cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
             let in_office = ref_day.is_none_or(|d| knowledge.person_in_office(p, d));
-            let w = position_weight(part, i) * if cue { 1.5 } else { 1.0 } * if in_office { 1.0 } else { 0.3 } * factor;
+            let w = position_weight(part, i)
+                * if cue { 1.5 } else { 1.0 }
+                * if in_office { 1.0 } else { 0.3 }
+                * participation(part, i)
+                * factor;
             *salience.entry(p).or_default() += w;
         };
         for &(s, _, e) in &part.entities {

@@ -92,6 +92,12 @@ pub(crate) enum Word {
     DayIntro,
     MonthIntro,
     YearIntro,
+    /// Right before a person who is only mentioned: `at the request of`, `su richiesta di`.
+    Role,
+    /// Joins the people of one contact: `and`, `e`, `và`, `in`.
+    Coordination,
+    /// Binds a following contact cue to another contact: `after`, `also`, `dopo`, `sau`, `po`.
+    OtherContact,
     Stop,
 }
 
@@ -157,6 +163,9 @@ impl Cues {
             ("day_word", Word::DayIntro),
             ("month_word", Word::MonthIntro),
             ("year_word", Word::YearIntro),
+            ("role", Word::Role),
+            ("coordination", Word::Coordination),
+            ("other_contact", Word::OtherContact),
             ("stop", Word::Stop),
         ];
         for (k, w) in simple {
