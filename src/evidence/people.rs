@@ -6,7 +6,7 @@ use super::kind::EventKind;
 use super::Part;
 use crate::date::Date;
 use crate::knowledge::{Entity, Knowledge};
-use crate::lang::cues::{Cues, Title, Word};
+use crate::lang::cues::{Cues, Post, Title, Word};
 use crate::lang::Lang;
 use crate::text::TokenKind;
 
@@ -15,90 +15,140 @@ pub(crate) fn countries_of(knowledge: &Knowledge, person: u32) -> Vec<&str> {
     knowledge.people[person as usize].offices.iter().map(|o| o.country.as_str()).collect()
 }
 
-/// Resolves office titles next to a country or seat ("the French president", "capo del Cremlino").
-/// A title followed by a name is that person's ("his Vietnamese counterpart Pham Minh Chinh"): the
-/// name counts, not the title. A counterpart holds the speaker's office in the other country. A
-/// home title with no country ("il presidente della Repubblica") means the language's own country.
+/// Resolves office titles to their holder on `day`: a title next to a country or seat ("the
+/// French president", "capo del Cremlino", "Tổng Bí thư Đảng Cộng sản Việt Nam"), or the title of
+/// a post that has its own country ("President of the European Commission"). A head-of-state or
+/// government title with an `elect` word beside it ("il presidente americano eletto",
+/// "novoizvoljeni ameriški predsednik") names the one elected and not yet in office, never the
+/// incumbent. A title in apposition to a name ("Tổng Bí thư, Chủ tịch nước Tô Lâm") never adds
+/// anybody but that person.
 fn titled_people(part: &Part, lang: Lang, knowledge: &Knowledge, day: Option<Date>) -> Vec<(usize, u32)> {
-    let t = &part.tokens;
     let mut out = Vec::new();
     for &(s, e, w) in &part.words {
         let Word::Title(title) = w else { continue };
-        if names_follow(part, e) {
-            continue;
-        }
-        let sentence = t[s].sentence;
-        // The nearest country or seat within three tokens: "Tổng thống Mỹ và Chủ tịch Trung Quốc".
-        let near = part
-            .entities
-            .iter()
-            .filter(|(es, ee, _)| t[*es].sentence == sentence && *ee + 3 >= s && *es <= e + 3)
-            // A title reaches a country only if no name stands between them: in "President Joe
-            // Biden hosted Italian Prime Minister …", "President" belongs to Biden, not to Italy.
-            // Nor across a coordination or a comma: in "India's prime minister and Russia's
-            // president", the prime minister is India's.
-            .filter(|(es, ee, _)| {
-                let (from, to) = if *es >= e { (e, *es) } else { (*ee, s) };
-                !part.entities.iter().any(|(ps, _, pe)| matches!(pe, Entity::Person(_)) && *ps >= from && *ps < to)
-                    && !part.words.iter().any(|&(ws, _, w)| w == Word::Coordination && ws >= from && ws < to)
-                    && !(from..to).any(|k| t[k].is_punct(','))
-            })
-            .filter_map(|&(es, ee, ent)| {
-                let gap = if es >= e { es - e } else { s.saturating_sub(ee) };
-                match ent {
-                    Entity::Country(c) => Some((gap, es < s, c, None)),
-                    Entity::Seat { country, post_is_primary } => Some((gap, es < s, country, Some(post_is_primary))),
-                    _ => None,
-                }
-            })
-            .min()
-            .map(|(_, _, c, seat)| (c, seat));
-        let home = || {
-            let code = Cues::of(lang).home_country.as_deref()?;
-            let is_home_title = part.words.iter().any(|&(ws, we, w)| w == Word::HomeTitle && ws == s && we == e);
-            is_home_title.then(|| knowledge.countries.iter().position(|c| c.code == code)).flatten().map(|c| (c as u32, None))
-        };
-        let Some((country, seat)) = near.or_else(home) else { continue };
-        let c = &knowledge.countries[country as usize];
-        let speaker_post = || {
-            let speaker = part.entities.iter().rev().find_map(|&(es, _, ent)| match ent {
-                Entity::Person(p) if es < s && t[es].sentence == sentence => Some(p),
-                _ => None,
-            })?;
-            let offices = &knowledge.people[speaker as usize].offices;
-            offices.iter().find(|o| day.is_none_or(|d| o.covers(d))).map(|o| o.post.as_str())
-        };
-        let post = match (title, seat) {
-            (_, Some(_)) => c.primary_post.as_str(),
-            (Title::HeadOfState, None) => "president",
-            (Title::HeadOfGovernment, None) => "pm",
-            (Title::Monarch, None) => "monarch",
-            (Title::Counterpart, None) => speaker_post().unwrap_or(c.primary_post.as_str()),
-            (Title::Leader, None) => c.primary_post.as_str(),
+        let (code, post, fallback, span) = match title {
+            Title::Deputy => continue,
+            Title::Post(post) if post.own_country().is_some() => (post.own_country().unwrap_or_default(), post.name(), None, (s, e)),
+            _ => {
+                let found = nearest_country(part, s, e).or_else(|| home_country(part, lang, knowledge, s, e).map(|c| (c, false, s, e)));
+                let Some((country, seat, cs, ce)) = found else { continue };
+                let c = &knowledge.countries[country as usize];
+                let span = (s.min(cs), e.max(ce));
+                let elect = elect_beside(part, (s, e), span);
+                let primary = c.primary_post.as_str();
+                let post = match (title, seat, elect) {
+                    (Title::Post(post), _, _) => post.name(),
+                    (Title::HeadOfState, false, true) => Post::PresidentElect.name(),
+                    (Title::HeadOfGovernment, false, true) => Post::PmDesignate.name(),
+                    (_, _, true) if primary == "president" => Post::PresidentElect.name(),
+                    (_, _, true) => Post::PmDesignate.name(),
+                    (Title::HeadOfState, false, false) => "president",
+                    (Title::HeadOfGovernment, false, false) => "pm",
+                    (Title::Monarch, false, false) => "monarch",
+                    // A counterpart holds the speaker's office: "Kishida met his Vietnamese counterpart".
+                    (Title::Counterpart, false, false) => speaker_post(part, knowledge, s, day).unwrap_or(primary),
+                    _ => primary,
+                };
+                // A generic title falls back on the country's primary post ("the Saudi leader");
+                // an elect or designate title and a named post have no stand-in.
+                let generic = !elect && !matches!(title, Title::Post(_));
+                (c.code.as_str(), post, generic.then_some(primary), span)
+            }
         };
         // Without any date, the most recent holder: undated news is most often recent news.
         let holder = match day {
-            Some(day) => knowledge.holder(post, &c.code, day).or_else(|| knowledge.holder(&c.primary_post, &c.code, day)),
-            None => knowledge.latest_holder(post, &c.code).or_else(|| knowledge.latest_holder(&c.primary_post, &c.code)),
+            Some(day) => knowledge.holder(post, code, day).or_else(|| fallback.and_then(|p| knowledge.holder(p, code, day))),
+            None => knowledge.latest_holder(post, code),
         };
-        if let Some(p) = holder {
-            out.push((s, p));
+        let Some(p) = holder else { continue };
+        if named_after(part, span.1).is_some_and(|named| named != p) {
+            continue;
         }
+        out.push((s, p));
     }
     out
 }
 
-/// Whether a person's name follows token `end`, past country words only: "counterpart Pham Minh
-/// Chinh", "Tổng thống Nga Vladimir Putin".
-fn names_follow(part: &Part, end: usize) -> bool {
-    let mut k = end;
-    loop {
-        match part.entities.iter().find(|&&(es, _, _)| es == k) {
-            Some(&(_, _, Entity::Person(_))) => return true,
-            Some(&(_, ee, Entity::Country(_) | Entity::Seat { .. })) => k = ee,
-            _ => return false,
+/// The language's own country, for a home title with no country next to it: "il presidente della
+/// Repubblica" in Italian news, "Chủ tịch nước" in Vietnamese, "predsednik vlade" in Slovenian.
+fn home_country(part: &Part, lang: Lang, knowledge: &Knowledge, s: usize, e: usize) -> Option<u32> {
+    let code = Cues::of(lang).home_country.as_deref()?;
+    let is_home_title = part.words.iter().any(|&(ws, we, w)| w == Word::HomeTitle && ws == s && we == e);
+    is_home_title.then(|| knowledge.countries.iter().position(|c| c.code == code)).flatten().map(|c| c as u32)
+}
+
+/// The post the speaker holds on `day`: the person named last before token `s` in its sentence.
+fn speaker_post<'k>(part: &Part, knowledge: &'k Knowledge, s: usize, day: Option<Date>) -> Option<&'k str> {
+    let t = &part.tokens;
+    let speaker = part.entities.iter().rev().find_map(|&(es, _, ent)| match ent {
+        Entity::Person(p) if es < s && t[es].sentence == t[s].sentence => Some(p),
+        _ => None,
+    })?;
+    let offices = &knowledge.people[speaker as usize].offices;
+    offices.iter().find(|o| day.is_none_or(|d| o.covers(d))).map(|o| o.post.as_str())
+}
+
+/// The country or seat a title belongs to: the nearest within three tokens in its sentence
+/// ("Tổng thống Mỹ và Chủ tịch Trung Quốc"), with no name between them: in "President Joe Biden
+/// hosted Italian Prime Minister …", "President" belongs to Biden, not to Italy. Nor across a
+/// coordination or a comma: in "India's prime minister and Russia's president", the prime
+/// minister is India's. Returns the country, whether it was named by a seat of power, and the
+/// token range of the mention.
+fn nearest_country(part: &Part, s: usize, e: usize) -> Option<(u32, bool, usize, usize)> {
+    let t = &part.tokens;
+    let sentence = t[s].sentence;
+    part.entities
+        .iter()
+        .filter(|(es, ee, _)| t[*es].sentence == sentence && *ee + 3 >= s && *es <= e + 3)
+        .filter(|(es, ee, _)| {
+            let (from, to) = if *es >= e { (e, *es) } else { (*ee, s) };
+            !part.entities.iter().any(|(ps, _, pe)| matches!(pe, Entity::Person(_)) && *ps >= from && *ps < to)
+                && !part.words.iter().any(|&(ws, _, w)| w == Word::Coordination && ws >= from && ws < to)
+                && !(from..to).any(|k| t[k].is_punct(','))
+        })
+        .filter_map(|&(es, ee, ent)| {
+            let gap = if es >= e { es - e } else { s.saturating_sub(ee) };
+            match ent {
+                Entity::Country(c) => Some((gap, es < s, c, false, es, ee)),
+                Entity::Seat { country, .. } => Some((gap, es < s, country, true, es, ee)),
+                _ => None,
+            }
+        })
+        .min()
+        .map(|(_, _, c, seat, es, ee)| (c, seat, es, ee))
+}
+
+/// Whether an `elect` word stands right beside a title or its country: after them ("presidente
+/// eletto", "presidente americano eletto", "Tổng thống Mỹ đắc cử") or, for words that precede,
+/// before them ("novoizvoljeni ameriški predsednik").
+fn elect_beside(part: &Part, (s, e): (usize, usize), (from, to): (usize, usize)) -> bool {
+    part.words.iter().any(|&(ws, we, w)| match w {
+        Word::Elect { before: false } => ws == e || ws == to,
+        Word::Elect { before: true } => we == s || we == from,
+        _ => false,
+    })
+}
+
+/// The person named right after a title, past commas, countries and further titles: "Russian
+/// President Vladimir Putin", "Tổng Bí thư, Chủ tịch nước Tô Lâm".
+fn named_after(part: &Part, mut i: usize) -> Option<u32> {
+    while i < part.tokens.len() {
+        if let Some(&(_, end, entity)) = part.entities.iter().find(|(es, _, _)| *es == i) {
+            match entity {
+                Entity::Person(p) => return Some(p),
+                Entity::Country(_) | Entity::Seat { .. } => i = end,
+                Entity::Concept(_) => return None,
+            }
+        } else if let Some(&(_, end, _)) = part.words.iter().find(|(ws, _, w)| *ws == i && matches!(w, Word::Title(_) | Word::Elect { .. }))
+        {
+            i = end;
+        } else if part.tokens[i].is_punct(',') {
+            i += 1;
+        } else {
+            return None;
         }
     }
+    None
 }
 
 pub(crate) fn position_weight(part: &Part, i: usize) -> f32 {

@@ -18,6 +18,58 @@ pub(crate) enum Title {
     Monarch,
     Leader,
     Counterpart,
+    /// A title that names one post ("general secretary", "Chủ tịch Quốc hội", "president-elect").
+    Post(Post),
+    /// A deputy's title ("vice president", "Phó Thủ tướng"): it names nobody, and keeps its last
+    /// words from being read as the principal's title.
+    Deputy,
+}
+
+/// Posts that reporters name by their own title, each looked up under its name in
+/// `data/people.txt` (`general_secretary.VN`, `president_elect.US`, `commission.EU`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Post {
+    GeneralSecretary,
+    PresidentElect,
+    PmDesignate,
+    AssemblyChair,
+    Commission,
+    EuropeanCouncil,
+    EuropeanParliament,
+}
+
+impl Post {
+    pub(crate) const ALL: [Post; 7] = [
+        Post::GeneralSecretary,
+        Post::PresidentElect,
+        Post::PmDesignate,
+        Post::AssemblyChair,
+        Post::Commission,
+        Post::EuropeanCouncil,
+        Post::EuropeanParliament,
+    ];
+
+    /// The post's name in `data/people.txt`, and the key `title.NAME` of its titles in the
+    /// language files.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Post::GeneralSecretary => "general_secretary",
+            Post::PresidentElect => "president_elect",
+            Post::PmDesignate => "pm_designate",
+            Post::AssemblyChair => "assembly_chair",
+            Post::Commission => "commission",
+            Post::EuropeanCouncil => "european_council",
+            Post::EuropeanParliament => "european_parliament",
+        }
+    }
+
+    /// The one country (or union) a post belongs to, so its title needs no country beside it.
+    pub(crate) fn own_country(self) -> Option<&'static str> {
+        match self {
+            Post::Commission | Post::EuropeanCouncil | Post::EuropeanParliament => Some("EU"),
+            _ => None,
+        }
+    }
 }
 
 /// A calendar or cue word of a language.
@@ -35,6 +87,11 @@ pub(crate) enum Word {
     FutureAfter,
     Kind(EventKind),
     Title(Title),
+    /// A word that makes the title beside it the one elected or designated and not yet in office:
+    /// `elect`, `eletto`, `đắc cử` follow the title (`before` false), `novoizvoljeni` precedes it.
+    Elect {
+        before: bool,
+    },
     DayIntro,
     MonthIntro,
     YearIntro,
@@ -99,10 +156,16 @@ impl Cues {
             ("title.monarch", Title::Monarch),
             ("title.leader", Title::Leader),
             ("counterpart", Title::Counterpart),
+            ("title.deputy", Title::Deputy),
         ];
         for (k, t) in titles {
             add(data.get(k), Word::Title(t));
         }
+        for post in Post::ALL {
+            add(data.get(&format!("title.{}", post.name())), Word::Title(Title::Post(post)));
+        }
+        add(data.get("elect"), Word::Elect { before: false });
+        add(data.get("elect_before"), Word::Elect { before: true });
         let simple = [
             ("last", Word::Last),
             ("background", Word::Background),
