@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::blocking::candidate_pairs;
 use crate::hash::FxMap;
 
-use crate::date::DateValue;
+use crate::date::{DateSource, DateValue};
 use crate::error::Error;
 use crate::evidence::kind::EventKind;
 use crate::evidence::Fingerprint;
@@ -58,7 +58,34 @@ pub struct Cluster {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Clustering {
     clusters: Vec<Cluster>,
+    undecided: Vec<Undecided>,
     of_report: FxMap<String, usize>,
+}
+
+/// A report without a day of its own that fits two or more events about equally: it stays alone,
+/// and this says which events it fits.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Undecided {
+    /// The report left alone.
+    pub report: String,
+    /// For each event it fits, best first: the event's day, the member it fits best, and the score.
+    pub candidates: Vec<(Option<DateValue>, String, f32)>,
+}
+
+impl std::fmt::Display for Undecided {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "left alone: fits ")?;
+        for (k, (day, member, score)) in self.candidates.iter().enumerate() {
+            if k > 0 {
+                write!(f, " and ")?;
+            }
+            let day = day.map_or("an undated contact".to_string(), |d| format!("the contact of {d}"));
+            write!(f, "{day} ({member}, {score:.2})")?;
+        }
+        write!(f, " about equally")
+    }
 }
 
 impl Clustering {
@@ -69,6 +96,15 @@ impl Clustering {
     /// The cluster of a report.
     pub fn cluster_of(&self, report_id: &str) -> Option<&Cluster> {
         self.of_report.get(report_id).map(|&i| &self.clusters[i])
+    }
+    /// Reports without a day of their own that fit several events of the same participants about
+    /// equally, and were left on their own rather than merged with a guess.
+    pub fn undecided(&self) -> &[Undecided] {
+        &self.undecided
+    }
+    /// Whether `report_id` was left alone because it fits several events about equally.
+    pub fn undecided_of(&self, report_id: &str) -> Option<&Undecided> {
+        self.undecided.iter().find(|u| u.report == report_id)
     }
     /// Number of input reports.
     pub fn report_count(&self) -> usize {
@@ -157,8 +193,10 @@ pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
     fps: &[F],
     mut links: Vec<(usize, usize, f32)>,
     w: &Weights,
-) -> (Groups, Vec<Vec<Merge>>) {
+) -> (Groups, Vec<Vec<Merge>>, Vec<Undecided>) {
     let n = fps.len();
+    let (kept, undecided) = single_out_undated(fps, links);
+    links = kept;
     links.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
     let mut groups = Groups::new(n);
     let mut merges: Vec<Vec<Merge>> = (0..n).map(|_| Vec::new()).collect();
@@ -200,7 +238,7 @@ pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
             explanation: m.explanation,
         });
     }
-    (groups, merges)
+    (groups, merges, undecided)
 }
 
 /// Clusters fingerprints. Ids must be unique.
@@ -229,7 +267,7 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
             links.push((i, j, q.score));
         }
     }
-    let (mut groups, mut merges) = agglomerate(&fps, links, w);
+    let (mut groups, mut merges, undecided) = agglomerate(&fps, links, w);
     let mut clusters = Vec::new();
     let mut of_report = FxMap::default();
     of_report.reserve(n);
@@ -264,8 +302,92 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
             merges: cluster_merges,
         });
     }
-    Ok(Clustering { clusters, of_report })
+    Ok(Clustering { clusters, undecided, of_report })
 }
+
+/// Whether a report's own text fixes its day (or its day and month): a report dated only by its
+/// publication, or not at all, does not.
+fn fixes_day(f: &Fingerprint) -> bool {
+    f.date.as_ref().is_some_and(|d| d.source != DateSource::Published && matches!(d.value, DateValue::Day { .. } | DateValue::DayMonth { .. }))
+}
+
+/// An undated report joins an event only when its evidence singles that event out among the
+/// same participants' other contacts. Its links to reports with a day are grouped into candidate
+/// events (partners linked to each other are one event); when the best two candidates score
+/// within [`SINGLE_OUT_MARGIN`], all those links are dropped and the report is [`Undecided`];
+/// otherwise only the links to the best candidate are kept.
+fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(fps: &[F], links: Vec<(usize, usize, f32)>) -> (Vec<(usize, usize, f32)>, Vec<Undecided>) {
+    let fixed: Vec<bool> = fps.iter().map(|f| fixes_day(f.borrow())).collect();
+    // Each undated report's links to dated partners.
+    let mut partners: BTreeMap<usize, Vec<(usize, f32)>> = BTreeMap::new();
+    for &(i, j, score) in &links {
+        match (fixed[i], fixed[j]) {
+            (false, true) => partners.entry(i).or_default().push((j, score)),
+            (true, false) => partners.entry(j).or_default().push((i, score)),
+            _ => {}
+        }
+    }
+    if partners.values().all(|p| p.len() < 2) {
+        return (links, Vec::new());
+    }
+    let involved: std::collections::BTreeSet<usize> = partners.values().flatten().map(|p| p.0).collect();
+    let among: Vec<(usize, usize)> =
+        links.iter().filter(|l| involved.contains(&l.0) && involved.contains(&l.1)).map(|l| (l.0, l.1)).collect();
+    let mut dropped: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
+    let mut undecided = Vec::new();
+    for (&u, ps) in &partners {
+        if ps.len() < 2 {
+            continue;
+        }
+        // Candidate events: the partners, joined where they link to each other.
+        let index: BTreeMap<usize, usize> = ps.iter().enumerate().map(|(k, p)| (p.0, k)).collect();
+        let mut groups = Groups::new(ps.len());
+        for &(a, b) in &among {
+            if let (Some(&x), Some(&y)) = (index.get(&a), index.get(&b)) {
+                let (gx, gy) = (groups.find(x), groups.find(y));
+                if gx != gy {
+                    groups.union(gx, gy);
+                }
+            }
+        }
+        let mut best: BTreeMap<usize, (f32, usize)> = BTreeMap::new();
+        for (k, &(p, score)) in ps.iter().enumerate() {
+            let g = groups.find(k);
+            let e = best.entry(g).or_insert((score, p));
+            if score > e.0 || score == e.0 && p < e.1 {
+                *e = (score, p);
+            }
+        }
+        if best.len() < 2 {
+            continue;
+        }
+        let mut ranked: Vec<(usize, f32, usize)> = best.into_iter().map(|(g, (score, p))| (g, score, p)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+        let winner = ranked[0].0;
+        let ambiguous = ranked[0].1 - ranked[1].1 < SINGLE_OUT_MARGIN;
+        for (k, &(p, _)) in ps.iter().enumerate() {
+            if ambiguous || groups.find(k) != winner {
+                dropped.insert((u.min(p), u.max(p)));
+            }
+        }
+        if ambiguous {
+            let candidates = ranked
+                .iter()
+                .filter(|r| ranked[0].1 - r.1 < SINGLE_OUT_MARGIN)
+                .map(|&(_, score, p)| {
+                    let f = fps[p].borrow();
+                    (f.date.map(|d| d.value), f.id.clone(), score)
+                })
+                .collect();
+            undecided.push(Undecided { report: fps[u].borrow().id.clone(), candidates });
+        }
+    }
+    let kept = links.into_iter().filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1)))).collect();
+    (kept, undecided)
+}
+
+/// How much better than the next candidate event an undated report must fit the best one to join it.
+const SINGLE_OUT_MARGIN: f32 = 0.1;
 
 /// A merge needs the two groups' mean pairwise score to reach this share of the threshold.
 const AVERAGE_LINK_FRACTION: f32 = 0.8;

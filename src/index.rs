@@ -213,7 +213,7 @@ impl EventIndex {
                 }
             }
         }
-        let (mut groups, merges) = agglomerate(&fps, links, &self.weights);
+        let (mut groups, merges, _undecided) = agglomerate(&fps, links, &self.weights);
         let mut confidence = (1.0 - best_other).clamp(0.0, 1.0);
         let mut assignments = Vec::new();
         for (root, root_merges) in merges.iter().enumerate() {

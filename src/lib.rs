@@ -89,7 +89,7 @@ mod score;
 pub mod synthetic;
 mod text;
 
-pub use cluster::{Cluster, Clustering, EventSummary, Merge};
+pub use cluster::{Cluster, Clustering, EventSummary, Merge, Undecided};
 pub use date::{Date, DateSource, DateValue, EventDate};
 pub use error::Error;
 pub use evidence::dates::{DateMention, DateRole};
