@@ -29,6 +29,24 @@ pub enum Error {
     /// A language code that the crate does not know.
     #[error("unknown language {0:?}: expected one of it, en, vi, sl")]
     UnknownLanguage(String),
+    /// A text whose language is not given is in none of the supported languages (or too short
+    /// to tell); see [`Lang::detect`](crate::Lang::detect).
+    #[error("the text is in none of the supported languages (it, en, vi, sl): {reason}")]
+    UnsupportedLanguage {
+        /// What the detector saw.
+        reason: String,
+    },
+    /// A report is older than the window of an [`EventIndex`](crate::EventIndex): it was not
+    /// inserted, since its event may already have been evicted.
+    #[error("report {id:?} is dated {day}, before the index's window, which starts on {window_start}")]
+    OutsideWindow {
+        /// The report's id.
+        id: String,
+        /// The day the report counts as (its event day, else its published day).
+        day: crate::Date,
+        /// The oldest day the window still holds.
+        window_start: crate::Date,
+    },
     /// A line of JSON Lines input could not be read as a report.
     #[error("line {line}: {reason}")]
     InvalidLine {

@@ -3,8 +3,8 @@
 use std::collections::{BTreeSet, VecDeque};
 
 use crate::blocking::Blocker;
-use crate::cluster::agglomerate;
-use crate::date::DateValue;
+use crate::cluster::{agglomerate, summarise, EventSummary};
+use crate::date::{Date, DateValue};
 use crate::error::Error;
 use crate::evidence::Fingerprint;
 use crate::hash::FxMap;
@@ -24,6 +24,8 @@ pub struct Assignment {
     /// Confidence, 0–1: the mean score of the event's merges, or for a lone report how clearly it
     /// stands apart from its candidates.
     pub confidence: f32,
+    /// What the event's reports in the index say happened, as a batch [`Cluster`](crate::Cluster)'s summary.
+    pub summary: EventSummary,
 }
 
 #[derive(Debug, Clone)]
@@ -40,7 +42,9 @@ struct Entry {
 /// change when a new report links two events, exactly as it would in batch.
 ///
 /// With a window of `n` days, reports whose day is more than `n` days older than the newest day seen
-/// are evicted; an event lives while it has a report inside the window.
+/// are evicted; an event lives while it has a report inside the window. A report older than the
+/// window is refused with [`Error::OutsideWindow`], never made a new event: its event may have
+/// been evicted already.
 ///
 /// ```
 /// use event_dedup::{EventIndex, Lang, Matcher, Report};
@@ -130,15 +134,34 @@ impl EventIndex {
         events
     }
 
+    /// What the reports of an event in the index say happened (as a batch cluster's summary).
+    pub fn summary(&self, event: u64) -> Option<EventSummary> {
+        let fps: Vec<&Fingerprint> = self.slots.iter().flatten().filter(|e| e.event == event).map(|e| &e.fp).collect();
+        (!fps.is_empty()).then(|| summarise(&fps))
+    }
+
+    /// The window in days, if the index evicts.
+    pub fn window_days(&self) -> Option<u32> {
+        self.window_days
+    }
+
     /// Analyses a report and inserts it.
     pub fn insert(&mut self, matcher: &Matcher, report: &Report) -> Result<Assignment, Error> {
         self.insert_fingerprint(matcher.fingerprint(report))
     }
 
-    /// Inserts a fingerprint; fails if a report with its id is already in the index.
+    /// Inserts a fingerprint; fails if a report with its id is already in the index
+    /// ([`Error::DuplicateId`]) or if it is older than the window ([`Error::OutsideWindow`]).
     pub fn insert_fingerprint(&mut self, fp: Fingerprint) -> Result<Assignment, Error> {
         if self.by_id.contains_key(&fp.id) {
             return Err(Error::DuplicateId(fp.id));
+        }
+        if let (Some(window), Some(newest), Some(day)) = (self.window_days, self.newest_day, day_of(&fp)) {
+            let start = newest - i64::from(window);
+            if day < start {
+                let date = |d: i64| Date::new(1970, 1, 1).and_then(|e| e.add_days(d)).expect("a day of a valid date");
+                return Err(Error::OutsideWindow { id: fp.id, day: date(day), window_start: date(start) });
+            }
         }
         let slot = self.free.pop().unwrap_or_else(|| {
             self.slots.push(None);
@@ -150,10 +173,11 @@ impl EventIndex {
         let event = self.slots[slot].as_ref().expect("just inserted").event;
         let members = self.members_of(event);
         let new_event = members.len() == 1;
+        let summary = self.summary(event).expect("the event of the report just inserted");
         self.evict();
         // Eviction never removes the report just inserted unless it is itself older than the window.
         let members = if self.by_id.contains_key(&id) { members } else { vec![id] };
-        Ok(Assignment { event, new_event, members, confidence })
+        Ok(Assignment { event, new_event, members, confidence, summary })
     }
 
     /// Puts `fp` in `slot` with its event, linked to the reports it matches; returns its best

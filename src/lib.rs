@@ -73,6 +73,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod apart;
 mod blocking;
 mod cluster;
 mod date;
@@ -89,6 +90,12 @@ mod score;
 pub mod synthetic;
 mod text;
 
+/// The README's Rust code blocks, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod readme {}
+
+pub use apart::KeptApart;
 pub use cluster::{Cluster, Clustering, EventSummary, Merge, Undecided};
 pub use date::{Date, DateSource, DateValue, EventDate};
 pub use error::Error;

@@ -168,6 +168,31 @@ impl Matcher {
     pub fn cluster_fingerprints(&self, fingerprints: Vec<Fingerprint>) -> Result<Clustering, Error> {
         cluster(fingerprints, &self.weights)
     }
+    /// Why two reports that match on their own (their [`Match::same_event`] is true) are in two
+    /// clusters of `clustering`: the member and the conflict that kept them apart, or the other
+    /// reason. `None` when they share a cluster, do not match, or an id is unknown; `fingerprints`
+    /// are those the clustering was made from.
+    ///
+    /// ```
+    /// use event_dedup::{KeptApart, Lang, Matcher, Report};
+    /// let matcher = Matcher::new()?;
+    /// let report = |id: &str, text: &str, day: &str| Report::builder(id, text).lang(Lang::En).published(day).unwrap().build().unwrap();
+    /// let reports = [
+    ///     report("a", "Putin and Macron spoke by phone today about Libya and the ceasefire.", "2020-11-07"),
+    ///     report("b", "Putin and Macron discussed Libya and the ceasefire by phone.", "2020-11-08"),
+    ///     report("c", "Putin and Macron spoke by phone on November 9 about Libya and the ceasefire.", "2020-11-09"),
+    /// ];
+    /// let fingerprints = matcher.fingerprints(&reports);
+    /// let clustering = matcher.cluster_fingerprints(fingerprints.clone())?;
+    /// if let Some(why) = matcher.why_apart(&clustering, &fingerprints, "b", "c") {
+    ///     println!("{why}");
+    /// }
+    /// # Ok::<(), event_dedup::Error>(())
+    /// ```
+    pub fn why_apart(&self, clustering: &Clustering, fingerprints: &[Fingerprint], a: &str, b: &str) -> Option<crate::KeptApart> {
+        crate::apart::why_apart(clustering, fingerprints, a, b, &self.weights)
+    }
+
     /// Every date expression in `text` (and `title`), resolved against `published`, with its role,
     /// and the event date chosen from them.
     ///

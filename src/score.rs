@@ -95,7 +95,14 @@ impl fmt::Display for Explanation {
         }
         let (a, b) = &self.dates;
         match (a, b) {
-            (Some(x), Some(y)) if self.date_score > 0.3 => write!(f, "same day {} ({} vs {})", x.value, x.source, y.source)?,
+            (Some(x), Some(y)) if self.date_score > 0.3 && x.value == y.value => {
+                write!(f, "same day {} ({} vs {})", x.value, x.source, y.source)?
+            }
+            // Days that agree without being equal (a day and a window, a published day a day
+            // off, a day without its year): both are told.
+            (Some(x), Some(y)) if self.date_score > 0.3 => {
+                write!(f, "compatible days {} ({}) and {} ({})", x.value, x.source, y.value, y.source)?
+            }
             _ => write!(f, "dates undecided ({} vs {})", describe_date(a), describe_date(b))?,
         }
         if !self.participants.is_empty() {

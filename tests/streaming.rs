@@ -124,3 +124,39 @@ fn a_duplicate_id_is_refused() {
     assert!(matches!(index.insert(&matcher, &call("a", "2020-11-07", "Libya")), Err(Error::DuplicateId(_))));
     assert_eq!(index.len(), 1);
 }
+
+#[test]
+fn a_report_older_than_the_window_is_refused_not_made_a_new_event() {
+    let matcher = Matcher::new().unwrap();
+    let mut index = EventIndex::with_window(&matcher, 7).unwrap();
+    index.insert(&matcher, &call("new", "2020-11-20", "the coronavirus")).unwrap();
+    let old = index.insert(&matcher, &call("old", "2020-11-07", "Nagorno-Karabakh"));
+    match old {
+        Err(Error::OutsideWindow { id, day, window_start }) => {
+            assert_eq!(id, "old");
+            assert_eq!(day.to_string(), "2020-11-07");
+            assert_eq!(window_start.to_string(), "2020-11-13");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(index.len(), 1);
+    assert_eq!(index.event_of("old"), None);
+    // Inside the window it is inserted as usual.
+    assert!(index.insert(&matcher, &call("late", "2020-11-14", "Nagorno-Karabakh")).is_ok());
+}
+
+#[test]
+fn events_carry_the_summary_of_batch_clusters() {
+    let matcher = Matcher::new().unwrap();
+    let (reports, _) = read_labelled(&shared("corpus/dev.jsonl"));
+    let mut index = EventIndex::new(&matcher);
+    for r in &reports {
+        let a = index.insert(&matcher, r).unwrap();
+        assert_eq!(Some(&a.summary), index.summary(a.event).as_ref());
+    }
+    let batch = matcher.cluster(&reports).unwrap();
+    for cluster in batch.clusters() {
+        let event = index.event_of(&cluster.members[0]).unwrap();
+        assert_eq!(index.summary(event).unwrap(), cluster.summary, "{}", cluster.id);
+    }
+}

@@ -26,6 +26,10 @@ pub(crate) use topics::COGNATE_SEP;
 pub struct Fingerprint {
     pub(crate) id: String,
     pub(crate) lang: Lang,
+    /// Set when no language was given and the text is in none of the supported ones: it was
+    /// analysed in the closest, with poor results.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "std::ops::Not::not"))]
+    pub(crate) lang_unsupported: bool,
     pub(crate) published: Option<Date>,
     pub(crate) date: Option<EventDate>,
     /// Person ids of the leaders who met or spoke, sorted.
@@ -48,6 +52,12 @@ impl Fingerprint {
     /// The language the report was analysed in (given or detected).
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+    /// False when the report gave no language and its text is in none of the supported ones
+    /// ([`Lang::detect`] failed): it was analysed as [`lang`](Fingerprint::lang), the closest,
+    /// and its evidence is unreliable.
+    pub fn language_supported(&self) -> bool {
+        !self.lang_unsupported
     }
     /// The event date, if anything in the report or its published date tells it.
     pub fn event_date(&self) -> Option<&EventDate> {
@@ -165,7 +175,13 @@ pub(crate) fn recognise(text: &str, lang: Lang, knowledge: &Knowledge) -> Vec<Re
 
 /// Analyses one report: each kind of evidence is read by its own module.
 pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
-    let lang = report.lang().unwrap_or_else(|| detect_lang(report.text()));
+    let (lang, lang_unsupported) = match report.lang() {
+        Some(lang) => (lang, false),
+        None => match Lang::detect(report.text()) {
+            Ok(lang) => (lang, false),
+            Err(_) => (detect_lang(report.text()), true),
+        },
+    };
     let mut parts = Vec::with_capacity(2);
     if let Some(title) = report.title() {
         parts.push(Part::new(title, lang, knowledge, true));
@@ -182,6 +198,7 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
     Fingerprint {
         id: report.id().to_string(),
         lang,
+        lang_unsupported,
         published,
         date,
         principals: principal_ids,

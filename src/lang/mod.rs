@@ -50,6 +50,34 @@ impl Lang {
         }
     }
 
+    /// The language's name in English (`Italian`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::It => "Italian",
+            Lang::Sl => "Slovenian",
+            Lang::Vi => "Vietnamese",
+        }
+    }
+
+    /// The language of a text, or [`Error::UnsupportedLanguage`] when it is in none of the
+    /// supported ones: mostly another script, more French, Spanish, German or Portuguese common
+    /// words than those of any supported language, or no common word of any language at all.
+    /// Never a silent guess: a report whose language is not given is analysed in the language
+    /// this detects, and [`Fingerprint::language_supported`](crate::Fingerprint::language_supported)
+    /// says when it could not.
+    ///
+    /// ```
+    /// use event_dedup::{Error, Lang};
+    /// assert_eq!(Lang::detect("Putin e Macron si sono sentiti oggi al telefono sulla Libia.")?, Lang::It);
+    /// let french = Lang::detect("Vladimir Poutine et Emmanuel Macron se sont entretenus au téléphone sur la Libye.");
+    /// assert!(matches!(french, Err(Error::UnsupportedLanguage { .. })));
+    /// # Ok::<(), event_dedup::Error>(())
+    /// ```
+    pub fn detect(text: &str) -> Result<Lang, Error> {
+        detect::detect(text)
+    }
+
     pub(crate) fn index(self) -> usize {
         self as usize
     }
