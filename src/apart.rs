@@ -44,7 +44,10 @@ impl fmt::Display for KeptApart {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             KeptApart::Conflict { member, other, conflict } => {
-                write!(f, "kept apart by {member} and {other}, which cannot be one event: {conflict}")
+                write!(
+                    f,
+                    "kept apart: {member} (of the first one's cluster) and {other} (of the second one's) cannot be one event: {conflict}"
+                )
             }
             KeptApart::WeakAverage { mean, needed } => {
                 write!(f, "kept apart: their clusters agree only {mean:.2} on average, a merge needs {needed:.2}")
