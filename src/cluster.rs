@@ -308,7 +308,9 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
 /// Whether a report's own text fixes its day (or its day and month): a report dated only by its
 /// publication, or not at all, does not.
 fn fixes_day(f: &Fingerprint) -> bool {
-    f.date.as_ref().is_some_and(|d| d.source != DateSource::Published && matches!(d.value, DateValue::Day { .. } | DateValue::DayMonth { .. }))
+    f.date
+        .as_ref()
+        .is_some_and(|d| d.source != DateSource::Published && matches!(d.value, DateValue::Day { .. } | DateValue::DayMonth { .. }))
 }
 
 /// An undated report joins an event only when its evidence singles that event out among the
@@ -316,7 +318,10 @@ fn fixes_day(f: &Fingerprint) -> bool {
 /// events (partners linked to each other are one event); when the best two candidates score
 /// within [`SINGLE_OUT_MARGIN`], all those links are dropped and the report is [`Undecided`];
 /// otherwise only the links to the best candidate are kept.
-fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(fps: &[F], links: Vec<(usize, usize, f32)>) -> (Vec<(usize, usize, f32)>, Vec<Undecided>) {
+fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
+    fps: &[F],
+    links: Vec<(usize, usize, f32)>,
+) -> (Vec<(usize, usize, f32)>, Vec<Undecided>) {
     let fixed: Vec<bool> = fps.iter().map(|f| fixes_day(f.borrow())).collect();
     // Each undated report's links to dated partners.
     let mut partners: BTreeMap<usize, Vec<(usize, f32)>> = BTreeMap::new();

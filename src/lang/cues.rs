@@ -106,6 +106,10 @@ pub(crate) enum Word {
     /// Before or after (`after`, `dopo`, `sau`, `po`): binds a contact cue to another contact for
     /// the people after it, not for the kind.
     Sequence,
+    /// Introduces more people of the same contact: `joined by`, `tham gia`, `na zvezi so bili`.
+    Joined,
+    /// Right after a contact cue, names exactly who took part: `between`, `tra`, `giữa`, `med`.
+    Between,
     Stop,
 }
 
@@ -180,6 +184,8 @@ impl Cues {
             ("title.home", Word::HomeTitle),
             ("other_contact", Word::OtherContact),
             ("sequence", Word::Sequence),
+            ("joined", Word::Joined),
+            ("between", Word::Between),
             ("stop", Word::Stop),
         ];
         for (k, w) in simple {
