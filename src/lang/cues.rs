@@ -24,6 +24,9 @@ pub(crate) enum Title {
 pub(crate) enum Word {
     Month(u32),
     Weekday(u32),
+    /// A short weekday form that is also another word (`Tu`, `We`, `ven`, `pet`): a weekday only
+    /// next to a clock time or a date, or alone on its line.
+    WeekdayShort(u32),
     Relative(i64),
     RelativeAdjective(i64),
     Last,
@@ -36,11 +39,27 @@ pub(crate) enum Word {
     MonthIntro,
     YearIntro,
     Stop,
+    /// A number word (`six`, `cinque`, `hai`, `štirimi`), or `a` in `a day ago`.
+    Number(u32),
+    /// A unit of elapsed time, in days (`days` 1, `settimane` 7); `alone` when the form means one
+    /// unit without a number (Slovenian `pred tednom`, a week ago).
+    Unit { days: u32, alone: bool },
+    /// A word after a span of time that counts it back from publication (`ago`, `fa`, `trước`).
+    Ago,
+    /// A word before a span of time that counts it back (`pred`, `cách đây`).
+    AgoBefore,
+    /// A phrase that looks like `ago` but counts from another event (`trước khi`, `trước đó`).
+    NotAgo,
+    /// `and` between two spans (`two weeks and three days ago`).
+    And,
 }
 
 /// A language's cue words, parsed once.
 pub(crate) struct Cues {
     pub words: PhraseTable<Word>,
+    /// Number words, units and `ago` words, matched apart from the other cue words so that a unit
+    /// inside a longer cue (`tuần` in `tuần trước`, last week) is still seen.
+    pub counts: PhraseTable<Word>,
     pub day_first: bool,
 }
 
@@ -49,18 +68,36 @@ impl Cues {
         let name = format!("data/lang/{lang}.txt");
         let data = LangData::parse(&name, module(lang).data())?;
         let mut words = PhraseTable::default();
-        let mut add = |values: &[String], w: Word| {
+        let mut counts = PhraseTable::default();
+        let insert = |table: &mut PhraseTable<Word>, values: &[String], w: Word| {
             for v in values {
                 let tokens = crate::text::tokenize(v);
                 let keys = (0..tokens.len()).map(|i| fold_key(lang, tokens.lower(i))).collect();
-                words.insert(keys, w, false);
+                table.insert(keys, w, false);
             }
         };
+        for (n, v) in data.numbered("number") {
+            insert(&mut counts, v, Word::Number(n as u32));
+        }
+        for (n, v) in data.numbered("unit") {
+            insert(&mut counts, v, Word::Unit { days: n as u32, alone: false });
+        }
+        for (n, v) in data.numbered("unit_one") {
+            insert(&mut counts, v, Word::Unit { days: n as u32, alone: true });
+        }
+        let counting = [("ago", Word::Ago), ("ago_before", Word::AgoBefore), ("not_ago", Word::NotAgo), ("and", Word::And)];
+        for (k, w) in counting {
+            insert(&mut counts, data.get(k), w);
+        }
+        let mut add = |values: &[String], w: Word| insert(&mut words, values, w);
         for (n, v) in data.numbered("month") {
             add(v, Word::Month(n as u32));
         }
         for (n, v) in data.numbered("weekday") {
             add(v, Word::Weekday(n as u32));
+        }
+        for (n, v) in data.numbered("weekday_short") {
+            add(v, Word::WeekdayShort(n as u32));
         }
         for (n, v) in data.numbered("relative") {
             add(v, Word::Relative(n));
@@ -99,7 +136,7 @@ impl Cues {
         for (k, w) in simple {
             add(data.get(k), w);
         }
-        Ok(Cues { words, day_first: data.day_first() })
+        Ok(Cues { words, counts, day_first: data.day_first() })
     }
 
     /// The embedded calendar of `lang`.
@@ -107,7 +144,7 @@ impl Cues {
         static ALL: OnceLock<Vec<Cues>> = OnceLock::new();
         // The embedded files are checked by a unit test; a broken one yields an empty calendar.
         &ALL.get_or_init(|| {
-            modules().iter().map(|m| Cues::build(m.lang()).unwrap_or(Cues { words: PhraseTable::default(), day_first: true })).collect()
+            modules().iter().map(|m| Cues::build(m.lang()).unwrap_or(Cues { words: PhraseTable::default(), counts: PhraseTable::default(), day_first: true })).collect()
         })[lang.index()]
     }
 
@@ -116,17 +153,44 @@ impl Cues {
     pub(crate) fn find(&self, lang: Lang, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Word)> {
         let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
         let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
-        self.words
+        let mut found: Vec<(usize, usize, Word)> = self
+            .words
             .find(keys, &caps, &breaks)
             .into_iter()
             .filter(|m| match m.value {
-                // English capitalises months and weekdays: `may` and `sun` are usually other words.
-                Word::Month(_) | Word::Weekday(_) if lang == Lang::En => tokens[m.start].capitalised,
+                // English capitalises months and weekdays: `may` and `sun` are usually other words;
+                // a lower-case month between a day and a year (`25th march 2015`) is still a month.
+                Word::Month(_) if lang == Lang::En => tokens[m.start].capitalised || between_day_and_year(tokens, keys, m.start, m.end),
+                Word::Weekday(_) if lang == Lang::En => tokens[m.start].capitalised,
                 // Vietnamese capitalises weekdays (`thứ Hai`); `thứ hai` is also "second".
                 Word::Weekday(_) if lang == Lang::Vi => tokens[m.start..m.end].iter().any(|t| t.capitalised),
                 _ => true,
             })
             .map(|m| (m.start, m.end, *m.value))
-            .collect()
+            .collect();
+        let counts = self.counts.find(keys, &caps, &breaks);
+        if !counts.is_empty() {
+            found.extend(counts.into_iter().map(|m| (m.start, m.end, *m.value)));
+            found.sort_by_key(|&(s, e, _)| (s, e));
+        }
+        found
     }
+}
+
+/// Whether tokens `start..end` stand between a day number (`25`, `25th`, `25th of`) and a
+/// four-digit year (`2015`, `, 2015`).
+fn between_day_and_year(tokens: &[Token], keys: &[&str], start: usize, end: usize) -> bool {
+    let mut i = start;
+    if i > 0 && keys[i - 1] == "of" {
+        i -= 1;
+    }
+    if i > 0 && matches!(keys[i - 1], "st" | "nd" | "rd" | "th") && !tokens[i - 1].space_before {
+        i -= 1;
+    }
+    let day = i > 0 && tokens[i - 1].number().is_some_and(|d| (1..=31).contains(&d)) && tokens[i - 1].chars <= 2;
+    let mut j = end;
+    while tokens.get(j).is_some_and(|t| t.is_punct('.') || t.is_punct(',')) && j < end + 2 {
+        j += 1;
+    }
+    day && tokens.get(j).is_some_and(|t| t.number().is_some() && t.chars == 4)
 }
