@@ -68,12 +68,42 @@ fn dateparser_cases_are_found() {
 fn historical_dates_are_found_as_background() {
     let matcher = Matcher::new().unwrap();
     let cases = [
-        (Lang::En, Some("2020-05-09"), "9 May 1945. Seventy-five years on, Putin and Macron spoke by phone today.", "1945-05-09", Some("2020-05-09")),
-        (Lang::It, Some("2022-10-29"), "28 ottobre 1922. Un secolo dopo, Meloni e Macron si sono sentiti ieri al telefono.", "1922-10-28", Some("2022-10-28")),
-        (Lang::Vi, Some("2020-09-02"), "Ngày 2/9/1945, Chủ tịch Hồ Chí Minh đọc Tuyên ngôn Độc lập. Hôm nay, hai nhà lãnh đạo đã điện đàm.", "1945-09-02", Some("2020-09-02")),
-        (Lang::Sl, Some("2020-05-09"), "Vojna v Evropi se je končala 9. maja 1945. Putin in Macron sta danes telefonirala.", "1945-05-09", Some("2020-05-09")),
+        (
+            Lang::En,
+            Some("2020-05-09"),
+            "9 May 1945. Seventy-five years on, Putin and Macron spoke by phone today.",
+            "1945-05-09",
+            Some("2020-05-09"),
+        ),
+        (
+            Lang::It,
+            Some("2022-10-29"),
+            "28 ottobre 1922. Un secolo dopo, Meloni e Macron si sono sentiti ieri al telefono.",
+            "1922-10-28",
+            Some("2022-10-28"),
+        ),
+        (
+            Lang::Vi,
+            Some("2020-09-02"),
+            "Ngày 2/9/1945, Chủ tịch Hồ Chí Minh đọc Tuyên ngôn Độc lập. Hôm nay, hai nhà lãnh đạo đã điện đàm.",
+            "1945-09-02",
+            Some("2020-09-02"),
+        ),
+        (
+            Lang::Sl,
+            Some("2020-05-09"),
+            "Vojna v Evropi se je končala 9. maja 1945. Putin in Macron sta danes telefonirala.",
+            "1945-05-09",
+            Some("2020-05-09"),
+        ),
         // No published date: the report's own latest year tells how old the day is.
-        (Lang::En, None, "PARIS, 2 September 2019 - Macron and Duda spoke by phone, 80 years after 1 September 1939.", "1939-09-01", Some("2019-09-02")),
+        (
+            Lang::En,
+            None,
+            "PARIS, 2 September 2019 - Macron and Duda spoke by phone, 80 years after 1 September 1939.",
+            "1939-09-01",
+            Some("2019-09-02"),
+        ),
     ];
     for (lang, published, text, old, event) in cases {
         let (mentions, chosen) = matcher.find_dates(text, None, lang, published.map(|p| Date::parse(p).unwrap()));

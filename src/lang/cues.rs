@@ -43,7 +43,10 @@ pub(crate) enum Word {
     Number(u32),
     /// A unit of elapsed time, in days (`days` 1, `settimane` 7); `alone` when the form means one
     /// unit without a number (Slovenian `pred tednom`, a week ago).
-    Unit { days: u32, alone: bool },
+    Unit {
+        days: u32,
+        alone: bool,
+    },
     /// A word after a span of time that counts it back from publication (`ago`, `fa`, `trước`).
     Ago,
     /// A word before a span of time that counts it back (`pred`, `cách đây`).
@@ -144,7 +147,12 @@ impl Cues {
         static ALL: OnceLock<Vec<Cues>> = OnceLock::new();
         // The embedded files are checked by a unit test; a broken one yields an empty calendar.
         &ALL.get_or_init(|| {
-            modules().iter().map(|m| Cues::build(m.lang()).unwrap_or(Cues { words: PhraseTable::default(), counts: PhraseTable::default(), day_first: true })).collect()
+            modules()
+                .iter()
+                .map(|m| {
+                    Cues::build(m.lang()).unwrap_or(Cues { words: PhraseTable::default(), counts: PhraseTable::default(), day_first: true })
+                })
+                .collect()
         })[lang.index()]
     }
 
