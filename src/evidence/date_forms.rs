@@ -366,7 +366,7 @@ pub(crate) fn resolve(said: Said, published: Option<Date>, years: &[i32], weekda
         // Beside a date, the weekday confirms it or says nothing: it never names another day.
         Said::Weekday { weekday, beside: Some(DayOf { year, month, day }), .. } => {
             match resolve(Said::Absolute { year, month, day }, published, years, Some(weekday))? {
-                (DateValue::Day { date }, _) if date.weekday() == weekday => Some((DateValue::Day { date }, DateSource::Weekday)),
+                (DateValue::Day { date }, source) if date.weekday() == weekday => Some((DateValue::Day { date }, source)),
                 _ => None,
             }
         }
