@@ -69,8 +69,8 @@ const MAX_SPAN_DAYS: u32 = 100_000;
 /// `venerdì scorso, 28 gennaio`, `12 junij 2003 petek`).
 const WEEKDAY_GAP: usize = 3;
 
-/// Finds date expressions in tokens. `words` are the cue words found by [`Calendar::find`],
-/// sorted by their first token.
+/// Finds date expressions in tokens. `words` are the cue words found by
+/// [`Cues::find_with_counts`](crate::lang::cues::Cues::find_with_counts), sorted by their first token.
 pub(crate) fn mentions(tokens: &Tokens, words: &[(usize, usize, Word)], day_first: bool) -> Vec<Mention> {
     // The cue words starting at each token: `first[i]..first[i + 1]` index `words`.
     let mut first = vec![words.len(); tokens.len() + 1];
@@ -389,7 +389,7 @@ mod tests {
         let cal = crate::lang::cues::Cues::of(lang);
         let keys = crate::knowledge::token_keys(lang, &tokens);
         let keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
-        let words = cal.find(lang, &tokens, &keys);
+        let words = cal.find_with_counts(lang, &tokens, &keys);
         mentions(&tokens, &words, cal.day_first).into_iter().map(|m| m.said).collect()
     }
 

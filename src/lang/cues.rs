@@ -161,8 +161,7 @@ impl Cues {
     pub(crate) fn find(&self, lang: Lang, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Word)> {
         let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
         let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
-        let mut found: Vec<(usize, usize, Word)> = self
-            .words
+        self.words
             .find(keys, &caps, &breaks)
             .into_iter()
             .filter(|m| match m.value {
@@ -175,15 +174,34 @@ impl Cues {
                 _ => true,
             })
             .map(|m| (m.start, m.end, *m.value))
-            .collect();
+            .collect()
+    }
+
+    /// [`Cues::find`] and the words that count spans of time (numbers, units, `ago`), which may
+    /// overlap the cue words, sorted by their first token: what date expressions are read from.
+    pub(crate) fn find_with_counts(&self, lang: Lang, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Word)> {
+        let mut found = self.find(lang, tokens, keys);
+        let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
+        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
         let counts = self.counts.find(keys, &caps, &breaks);
-        if !counts.is_empty() {
-            found.extend(counts.into_iter().map(|m| (m.start, m.end, *m.value)));
-            found.sort_by_key(|&(s, e, _)| (s, e));
+        // Only the count words near a unit can make a span: `a` and `and` elsewhere are left out,
+        // so that the cue words of ordinary text do not grow.
+        let units: Vec<(usize, usize)> = counts.iter().filter(|m| matches!(m.value, Word::Unit { .. })).map(|m| (m.start, m.end)).collect();
+        if units.is_empty() {
+            return found;
         }
+        let near_unit = |s: usize, e: usize| {
+            let k = units.partition_point(|u| u.1 + UNIT_REACH < s);
+            units.get(k).is_some_and(|u| u.0 <= e + UNIT_REACH)
+        };
+        found.extend(counts.into_iter().filter(|m| near_unit(m.start, m.end)).map(|m| (m.start, m.end, *m.value)));
+        found.sort_by_key(|&(s, e, _)| (s, e));
         found
     }
 }
+
+/// How many tokens a count word may stand from a unit (`pred` `4` `dnevi`, `days` `and` `3`).
+const UNIT_REACH: usize = 2;
 
 /// Whether tokens `start..end` stand between a day number (`25`, `25th`, `25th of`) and a
 /// four-digit year (`2015`, `, 2015`).
