@@ -149,8 +149,11 @@ pub(crate) fn mentions(tokens: &Tokens, words: &[(usize, usize, Word)], day_firs
             }
         }
         let (end, days) = span(i)?;
-        let (e, _) = word(end, &|w| w == Word::Ago)?;
-        Some((e, Said::Relative(-i64::from(days))))
+        let (e, w) = word(end, &|w| matches!(w, Word::Ago | Word::AgoEnd))?;
+        // `3 ngày trước` ends its clause; `3 ngày trước cuộc bầu cử` is three days before the vote.
+        let clause_end =
+            tokens.get(e).is_none_or(|t| matches!(t.kind, TokenKind::Punct(_)) || t.capitalised || t.sentence != tokens[e - 1].sentence);
+        (w == Word::Ago || clause_end).then_some((e, Said::Relative(-i64::from(days))))
     };
     let mut out = Vec::new();
     // Whether each weekday of `out` is a short form that needs a date or a time beside it.
@@ -448,6 +451,9 @@ mod tests {
         // Counted from another event, vague, or not a span at all.
         assert!(said(Lang::Vi, "hai ngày trước khi hội đàm").is_empty());
         assert!(said(Lang::Vi, "ba ngày trước đó").is_empty());
+        assert!(said(Lang::Vi, "hai ngày trước cuộc bầu cử").is_empty());
+        assert_eq!(said(Lang::Vi, "Hai ngày trước, Thủ tướng"), back(2));
+        assert!(said(Lang::It, "un giorno fa parte della storia").is_empty());
         assert!(said(Lang::Sl, "pred dnevom državnosti").is_empty());
         assert!(said(Lang::It, "qualche giorno fa").is_empty());
         assert!(said(Lang::En, "two weeks and the talks ago").iter().all(|s| *s != Said::Relative(-14)));

@@ -47,8 +47,10 @@ pub(crate) enum Word {
         days: u32,
         alone: bool,
     },
-    /// A word after a span of time that counts it back from publication (`ago`, `fa`, `trước`).
+    /// A word after a span of time that counts it back from publication (`ago`, `fa`, `nazaj`).
     Ago,
+    /// The same, only at the end of a clause (Vietnamese `trước`, which before a noun is "before").
+    AgoEnd,
     /// A word before a span of time that counts it back (`pred`, `cách đây`).
     AgoBefore,
     /// A phrase that looks like `ago` but counts from another event (`trước khi`, `trước đó`).
@@ -88,7 +90,8 @@ impl Cues {
         for (n, v) in data.numbered("unit_one") {
             insert(&mut counts, v, Word::Unit { days: n as u32, alone: true });
         }
-        let counting = [("ago", Word::Ago), ("ago_before", Word::AgoBefore), ("not_ago", Word::NotAgo), ("and", Word::And)];
+        let counting =
+            [("ago", Word::Ago), ("ago_end", Word::AgoEnd), ("ago_before", Word::AgoBefore), ("not_ago", Word::NotAgo), ("and", Word::And)];
         for (k, w) in counting {
             insert(&mut counts, data.get(k), w);
         }
