@@ -6,11 +6,14 @@
 //! date such as `31 June 2015`) is found when no mention resolves to a day. Every case counts the
 //! same: none is skipped or special-cased, so the share is the share of the whole file.
 //!
-//! What is knowingly left unfound (see the misses the test prints):
-//! - `no_year` cases whose day lies after the base date (`10 December` read on 2015-02-15,
-//!   `29 Feb` read on 1702-03-01): dateparser takes the base date's year even into the future,
-//!   the crate takes the most recent such day not after publication, which is what a news report
-//!   means by a day without a year. Either answer is defensible; the crate keeps its own.
+//! What is knowingly left unfound (the test prints the misses): six `no_year` cases whose day lies
+//! after the base date — `10 December` read on 2015-02-15, `July 13th` and `July 14th` on
+//! 2000-01-01, `February 1st` on 2017-01-03, `29 Feb` on 2020-01-01 and on 1702-03-01. dateparser
+//! takes the base date's year (or, for 29 February, the next leap year) even into the future; the
+//! crate takes the most recent such day not after shortly past publication (2014-12-10,
+//! 1999-07-13, 2016-02-01, 2016-02-29, 1696-02-29 …), which is what a news report means by a day
+//! without a year. Either answer is defensible; the crate keeps its own, and the bar below is
+//! still 95% of all 149 cases (at most seven misses), none left out of the count.
 
 mod common;
 
