@@ -85,7 +85,7 @@ impl Part {
         let tokens = tokenize(prefix(text, knowledge.max_text_bytes));
         let keys: Vec<WordKeys> = token_keys(lang, &tokens);
         let calendar_keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
-        let words = Cues::of(lang).find(lang, &tokens, &calendar_keys);
+        let words = Cues::of(lang).find_with_counts(lang, &tokens, &calendar_keys);
         let content: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].kind, TokenKind::Punct(_))).collect();
         let lexicon_keys: Vec<&str> = content.iter().map(|&i| &*keys[i].1).collect();
         let caps: Vec<bool> = content.iter().map(|&i| tokens[i].capitalised).collect();
