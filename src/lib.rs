@@ -101,6 +101,7 @@ pub use date::{Date, DateSource, DateValue, EventDate};
 pub use error::Error;
 pub use evidence::dates::{DateMention, DateRole};
 pub use evidence::kind::EventKind;
+pub use evidence::people::Participant;
 pub use evidence::{Fingerprint, Recognised};
 pub use index::{Assignment, EventIndex};
 pub use lang::Lang;

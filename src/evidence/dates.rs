@@ -239,6 +239,9 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
                 _ => None,
             });
             let resolved = date_forms::resolve(m.said, published, &years, weekday_hint);
+            if resolved.is_some_and(|(v, _)| historical(v, published, latest_year)) {
+                place.background = true;
+            }
             let role = if place.noise {
                 DateRole::Noise
             } else if place.background {
@@ -269,6 +272,20 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
     }
     (found, event)
 }
+
+/// Whether a day lies so long before the report's own time that it can only be an earlier event
+/// (a treaty, a war, a founding), whatever its year: more than a year before publication or, with
+/// no published date, a decade or more before the latest year the report writes.
+fn historical(value: DateValue, published: Option<Date>, latest_year: Option<i32>) -> bool {
+    let Some(d) = value.day() else { return false };
+    match published {
+        Some(p) => p.add_days(-HISTORICAL_DAYS).is_some_and(|limit| d < limit),
+        None => latest_year.is_some_and(|y| d.year() + HISTORICAL_YEARS <= y),
+    }
+}
+
+const HISTORICAL_DAYS: i64 = 366;
+const HISTORICAL_YEARS: i32 = 10;
 
 /// How far (in tokens) a weekday may stand from a date whose year it fixes.
 const WEEKDAY_HINT_BEFORE: usize = 6;

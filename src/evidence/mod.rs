@@ -95,7 +95,7 @@ impl Part {
         let tokens = tokenize(prefix(text, knowledge.max_text_bytes));
         let keys: Vec<WordKeys> = token_keys(lang, &tokens);
         let calendar_keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
-        let words = Cues::of(lang).find(lang, &tokens, &calendar_keys);
+        let words = Cues::of(lang).find_with_counts(lang, &tokens, &calendar_keys);
         let content: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].kind, TokenKind::Punct(_))).collect();
         let lexicon_keys: Vec<&str> = content.iter().map(|&i| &*keys[i].1).collect();
         let caps: Vec<bool> = content.iter().map(|&i| tokens[i].capitalised).collect();
@@ -191,7 +191,7 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
     let (_, date) = dates::extract_dates(&parts, lang, published);
     let ref_day = dates::reference_day(date.as_ref(), published, &parts);
     let (kind, kind_confident) = kind::read_kind(&parts);
-    let principals = people::principals(&parts, lang, knowledge, ref_day, kind);
+    let (principals, _) = people::read_people(&parts, lang, knowledge, ref_day, kind, false);
     let (concepts, cognates) = topics::read_topics(&parts, lang, knowledge, &principals);
     let mut principal_ids: Vec<String> = principals.iter().map(|&p| knowledge.people[p as usize].id.clone()).collect();
     principal_ids.sort();
@@ -208,6 +208,20 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
         cognates,
         content: content_hash(report),
     }
+}
+
+/// The leaders a report names, whether each took part, and the words that tell.
+pub(crate) fn participants(report: &Report, knowledge: &Knowledge) -> Vec<people::Participant> {
+    let lang = report.lang().unwrap_or_else(|| detect_lang(report.text()));
+    let mut parts = Vec::with_capacity(2);
+    if let Some(title) = report.title() {
+        parts.push(Part::new(title, lang, knowledge, true));
+    }
+    parts.push(Part::new(report.text(), lang, knowledge, false));
+    let (_, date) = dates::extract_dates(&parts, lang, report.published());
+    let ref_day = dates::reference_day(date.as_ref(), report.published(), &parts);
+    let (kind, _) = kind::read_kind(&parts);
+    people::read_people(&parts, lang, knowledge, ref_day, kind, true).1
 }
 
 /// FNV-1a over the title and the text: a fixed hash, the same on every run and machine.
