@@ -155,7 +155,8 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Resul
             "event_date": event_date,
             "participants": f.participants(),
             "kind": f.kind().map(|k| k.name()),
-            "confidence": cluster.confidence,
+            // Rounded: an f32 widened to JSON's f64 would print as 0.9100000858306885.
+            "confidence": (f64::from(cluster.confidence) * 1000.0).round() / 1000.0,
         });
         writeln!(out, "{line}").map_err(|e| e.to_string())?;
     }
