@@ -110,5 +110,18 @@ fn language_is_detected_when_not_given() {
     ] {
         let r = Report::builder("x", text).build().unwrap();
         assert_eq!(matcher.fingerprint(&r).lang(), lang, "{text}");
+        assert!(matcher.fingerprint(&r).language_supported());
+        assert_eq!(Lang::detect(text).unwrap(), lang);
     }
+}
+
+#[test]
+fn a_text_in_no_supported_language_is_said_to_be_so() {
+    let matcher = Matcher::new().unwrap();
+    let text = "Le président russe et son homologue français ont eu samedi un entretien téléphonique sur la Libye.";
+    assert!(matches!(Lang::detect(text), Err(event_dedup::Error::UnsupportedLanguage { .. })));
+    let f = matcher.fingerprint(&Report::builder("fr", text).build().unwrap());
+    assert!(!f.language_supported(), "French is not silently read as {}", f.lang());
+    // A language given by the caller is trusted.
+    assert!(matcher.fingerprint(&Report::builder("fr", text).lang(Lang::It).build().unwrap()).language_supported());
 }

@@ -142,7 +142,7 @@ fn card(run: &Run<'_>, c: &Cluster, date_line: &str, positions: &std::collection
             [] => unreachable!(),
         }
     };
-    let langs = languages(run, c);
+    let langs = languages(run, c, positions);
     let mut h = String::new();
     let _ = write!(
         h,
@@ -235,7 +235,7 @@ pub fn write(run: &Run<'_>, title: &str, out: &mut dyn Write) -> io::Result<()> 
             let name = run.matcher.person_name(p).unwrap_or(p).to_string();
             leaders.entry(p.clone()).or_insert((name, 0)).1 += 1;
         }
-        for l in languages(run, c) {
+        for l in languages(run, c, &positions) {
             *langs.entry(l).or_default() += 1;
         }
     }

@@ -37,6 +37,9 @@ fn bar(progress: bool, len: Option<u64>) -> ProgressBar {
 /// A spinner on standard error while a step without a count runs (only on a terminal).
 pub fn spinner(progress: bool, message: &'static str) -> ProgressBar {
     let b = bar(progress, None);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+        b.set_style(style);
+    }
     b.set_message(message);
     b.enable_steady_tick(std::time::Duration::from_millis(120));
     b
@@ -46,7 +49,7 @@ pub fn spinner(progress: bool, message: &'static str) -> ProgressBar {
 pub fn analyse(matcher: &Matcher, reports: &[event_dedup::Report], progress: bool) -> Vec<Fingerprint> {
     use rayon::prelude::*;
     let b = bar(progress, Some(reports.len() as u64));
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} reports analysed ({per_sec}, {eta} left)") {
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {human_pos}/{human_len} reports analysed ({eta} left)") {
         b.set_style(style);
     }
     let fps = reports
@@ -127,17 +130,14 @@ pub fn reports_jsonl(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// The languages of a cluster's reports, sorted.
-pub fn languages(run: &Run<'_>, c: &Cluster) -> Vec<&'static str> {
-    let mut langs: Vec<&'static str> = c.members.iter().filter_map(|m| run.fingerprint(m)).map(|f| f.lang().code()).collect();
+pub fn languages(run: &Run<'_>, c: &Cluster, positions: &HashMap<&str, usize>) -> Vec<&'static str> {
+    let mut langs: Vec<&'static str> = c.members.iter().map(|m| run.fingerprints[positions[m.as_str()]].lang().code()).collect();
     langs.sort_unstable();
     langs.dedup();
     langs
 }
 
 impl Run<'_> {
-    pub fn fingerprint(&self, id: &str) -> Option<&Fingerprint> {
-        self.fingerprints.iter().find(|f| f.id() == id)
-    }
     /// Input position of each id.
     pub fn positions(&self) -> HashMap<&str, usize> {
         self.input.reports.iter().enumerate().map(|(i, r)| (r.id(), i)).collect()
@@ -175,7 +175,7 @@ pub fn event_json(run: &Run<'_>, c: &Cluster, positions: &HashMap<&str, usize>) 
         "participant_names": names(run.matcher, &s.participants),
         "kind": s.kind.map(|k| k.name()),
         "topics": s.topics,
-        "languages": languages(run, c),
+        "languages": languages(run, c, positions),
         "confidence": round(c.confidence),
         "members": members,
         "merges": merges,
