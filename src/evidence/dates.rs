@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 
 use super::date_forms::{self, Mention, Said};
 use super::Part;
-use crate::date::{Date, DateSource, DateValue, EventDate};
+use crate::date::{Date, DateSource, DateValue, DayOrder, DayPart, EventDate, LocalTime};
 use crate::knowledge::{Entity, Knowledge};
-use crate::lang::cues::{Cues, Word};
+use crate::lang::cues::{Cues, Time, Word};
 use crate::lang::Lang;
-use crate::text::{Token, TokenKind};
+use crate::text::TokenKind;
 
 /// Where a mention stands in the report, for weighing it as the event date.
 #[derive(Debug, Clone, Copy)]
@@ -90,8 +90,9 @@ pub(crate) fn weigh(said: Said, place: Placement, value: DateValue, published: O
 
 /// Picks the event date among scored candidates: the value with the highest total score, where
 /// mentions of the same day (a weekday and a date, a dateline and a relative word) add up. With no
-/// convincing candidate, the published day stands in, marked [`DateSource::Published`].
-pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>) -> Option<EventDate> {
+/// convincing candidate, the days shortly before publication stand in: a window from `back` days
+/// before the published day to that day, marked [`DateSource::Published`].
+pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>, back: i64) -> Option<EventDate> {
     let mut totals: Vec<(DateValue, DateSource, f32, f32)> = Vec::new();
     for c in candidates.iter().filter(|c| c.score > 0.0) {
         let same = |v: &DateValue| match (v, &c.value) {
@@ -121,20 +122,17 @@ pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>) -> Optio
     let best = totals.first().filter(|t| t.2 >= 3.0);
     match best {
         Some(&(value, source, score, _)) => Some(EventDate { value, source, confidence: (score / 10.0).min(1.0) }),
-        None => published.map(|p| EventDate { value: DateValue::Day { date: p }, source: DateSource::Published, confidence: 0.2 }),
+        None => published.map(|p| EventDate { value: window_before(p, back), source: DateSource::Published, confidence: 0.2 }),
     }
+}
+
+/// The days from `back` days before `p` to `p`.
+fn window_before(p: Date, back: i64) -> DateValue {
+    DateValue::Window { from: p.add_days(-back.max(1)).unwrap_or(p), to: p }
 }
 
 /// How much a further mention of the chosen day adds, relative to its own weight.
 const REPEAT_SHARE: f32 = 0.25;
-
-pub(crate) fn is_list_item(tokens: &[Token], first: usize) -> bool {
-    let t = &tokens[first];
-    matches!(t.kind, TokenKind::Punct('-' | '•' | '*' | '–' | '—' | '·'))
-        || (t.number().is_some()
-            && tokens.get(first + 1).is_some_and(|n| n.is_punct('.') || n.is_punct(')'))
-            && tokens.get(first + 2).is_some_and(|n| n.line == t.line))
-}
 
 fn placement(part: &Part, m: &Mention) -> Placement {
     let t = &part.tokens;
@@ -202,10 +200,28 @@ pub struct DateMention {
     pub in_title: bool,
 }
 
+/// What a report's dates are read against: its publication (day, and local time when known) and
+/// what the knowledge base says of the people it names.
+#[derive(Clone, Copy)]
+pub(crate) struct DateContext<'a> {
+    pub published: Option<Date>,
+    pub time: Option<LocalTime>,
+    pub knowledge: &'a Knowledge,
+}
+
+/// How far (in tokens) a planned date's clause reaches to the relative word that dates its announcement.
+const PLANNED_CLAUSE_REACH: usize = 12;
+
+/// Before this local hour, a report's "today" may be an evening event of the day before
+/// elsewhere (an evening in Washington is the next morning in Europe and Asia).
+const EARLY_HOUR: u8 = 10;
+
 /// All date expressions of a report, with their roles, and the event date chosen from them.
-pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>) -> (Vec<DateMention>, Option<EventDate>) {
+pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> (Vec<DateMention>, Option<EventDate>) {
+    let published = cx.published;
     let mut all = Vec::new();
     let mut years = BTreeSet::new();
+    let mut recent = 1;
     for part in parts {
         all.push(date_forms::mentions(&part.tokens, &part.words, Cues::of(lang).day_first));
         for (i, t) in part.tokens.iter().enumerate() {
@@ -215,9 +231,22 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
                 }
             }
         }
+        // "Recently" widens the window when it is said of the event: in the title or the lead,
+        // away from background words ("after this week's summit" is another event's).
+        for &(s, _, w) in &part.words {
+            if let Word::Recent(n) = w {
+                let sentence = part.tokens[s].sentence;
+                let lead = part.in_title || sentence <= 1;
+                let aside = part.words_in_sentence(sentence).any(|&(_, _, w)| w == Word::Background || w == Word::BackgroundAfter);
+                if lead && !aside && !part.noise(s) {
+                    recent = recent.max(n);
+                }
+            }
+        }
     }
     let years: Vec<i32> = years.into_iter().collect();
     let latest_year = years.last().copied();
+    let named = named_people(parts);
     let mut candidates = Vec::new();
     let mut found = Vec::new();
     for (part, ms) in parts.iter().zip(&all) {
@@ -225,10 +254,13 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
         for (k, m) in ms.iter().enumerate() {
             let mut place = places[k];
             let sentence = part.tokens[m.start].sentence;
-            // A sentence about something planned dates its announcement, not an event:
-            // "they will meet next Thursday, June 8, the Elysee said today".
+            // A clause about something planned dates its announcement, not an event: "they will
+            // meet next Thursday, June 8, the Elysee said today". Only the neighbouring clause:
+            // "the ultimatum, a ceasefire from tomorrow, was issued yesterday in Kyiv" is dated.
             if matches!(m.said, Said::Relative(_) | Said::RelativeAdjective(_) | Said::Weekday { .. }) && !place.future {
-                place.future = ms.iter().zip(&places).any(|(o, p)| p.future && part.tokens[o.start].sentence == sentence);
+                place.future = ms.iter().zip(&places).any(|(o, p)| {
+                    p.future && part.tokens[o.start].sentence == sentence && o.start.abs_diff(m.start) <= PLANNED_CLAUSE_REACH
+                });
             }
             // A weekday said nearby fixes a missing year ("MOSCOW, December 22. /TASS/. … said Tuesday").
             let weekday_hint = ms.iter().find_map(|o| match o.said {
@@ -237,7 +269,19 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
                 }
                 _ => None,
             });
-            let resolved = date_forms::resolve(m.said, published, &years, weekday_hint);
+            let resolved = match m.said {
+                // With no year and no published date, the year is one in which the leaders the
+                // report names held office together (and, when a weekday is said, one in which
+                // the day fell on it); with several such years, day and month only.
+                Said::Absolute { year: None, month, day } if published.is_none() && !named.is_empty() => {
+                    let value = match year_from_offices(month, day, weekday_hint, &named, cx.knowledge) {
+                        Some(y) => Date::new(y, month, day).map(|date| DateValue::Day { date }),
+                        None => Some(DateValue::DayMonth { month, day }),
+                    };
+                    value.map(|v| (v, DateSource::Explicit))
+                }
+                _ => date_forms::resolve(m.said, published, &years, weekday_hint),
+            };
             let role = if place.noise {
                 DateRole::Noise
             } else if place.background {
@@ -258,8 +302,17 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
             candidates.push(Candidate { value, source, score });
         }
     }
-    let event = choose(&candidates, published);
-    if let Some(e) = event.filter(|e| e.source != DateSource::Published) {
+    let mut event = choose(&candidates, published, recent);
+    if let (Some(e), Some(p), Some(time)) = (event.as_mut(), published, cx.time) {
+        // "Today" in a report stamped early in the morning, with nothing else in the text to say
+        // the day (no date, dateline or weekday), may be the evening before in another time zone.
+        let only_relative = !candidates.iter().any(|c| c.source != DateSource::Relative && c.score > 0.0 && same_day(c.value, e.value));
+        if time.hour < EARLY_HOUR && e.source == DateSource::Relative && e.value.day() == Some(p) && only_relative {
+            e.value = window_before(p, 1);
+            e.confidence = e.confidence.min(0.3);
+        }
+    }
+    if let Some(e) = event.filter(|e| e.source != DateSource::Published && e.value.day().is_some()) {
         for f in found.iter_mut().filter(|f| f.role == DateRole::Other) {
             if f.value.is_some_and(|v| same_day(v, e.value)) {
                 f.role = DateRole::Event;
@@ -267,6 +320,103 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
         }
     }
     (found, event)
+}
+
+/// The part of the day and the order within the day of the contact, from cue words in the title,
+/// the lead (first two sentences) or a sentence that names the kind of contact, away from
+/// background and future cues and outside page furniture. A sentence that names two different
+/// parts of the day (another contact's and this one's) decides nothing; the first sentence that
+/// decides wins.
+pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>) {
+    let (mut day_part, mut order) = (None, None);
+    for part in parts {
+        let t = &part.tokens;
+        let mut by_sentence: Vec<(u32, Vec<Time>)> = Vec::new();
+        for &(s, e, time) in &part.times {
+            let sentence = t[s].sentence;
+            let lead = part.in_title || sentence <= 1 || part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
+            let aside = part.words_in_sentence(sentence).any(|&(ws, we, w)| {
+                matches!(w, Word::Background | Word::Future) && (we <= s && ws + TIME_CUE_REACH >= s || ws >= e && ws <= e + 2)
+            });
+            if part.noise(s) || !lead || aside {
+                continue;
+            }
+            match by_sentence.last_mut() {
+                Some((n, list)) if *n == sentence => list.push(time),
+                _ => by_sentence.push((sentence, vec![time])),
+            }
+        }
+        for (_, times) in by_sentence {
+            let parts_said: BTreeSet<u8> = times.iter().filter_map(|t| if let Time::Part(p) = t { Some(*p) } else { None }).collect();
+            let orders_said: BTreeSet<u8> = times.iter().filter_map(|t| if let Time::Order(o) = t { Some(*o) } else { None }).collect();
+            if let (None, [only]) = (day_part, parts_said.iter().collect::<Vec<_>>().as_slice()) {
+                day_part = DayPart::from_index(**only);
+            }
+            if let (None, [only]) = (order, orders_said.iter().collect::<Vec<_>>().as_slice()) {
+                order = DayOrder::from_index(**only);
+            }
+        }
+    }
+    (day_part, order)
+}
+
+/// How many tokens before a part-of-day cue a background or future word takes it over.
+const TIME_CUE_REACH: usize = 5;
+
+/// The people a report names (not by title), outside page furniture, each once.
+fn named_people(parts: &[Part]) -> Vec<u32> {
+    let mut named: Vec<u32> = parts
+        .iter()
+        .flat_map(|p| {
+            p.entities
+                .iter()
+                .filter(|(s, _, _)| !p.noise(*s))
+                .filter_map(|&(_, _, e)| if let Entity::Person(id) = e { Some(id) } else { None })
+        })
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    named
+}
+
+/// How many of `named` held an office on `day`.
+fn in_office(named: &[u32], day: Date, knowledge: &Knowledge) -> usize {
+    named.iter().filter(|&&p| knowledge.person_in_office(p, day)).count()
+}
+
+/// The years the knowledge base can speak of: from the earliest office it records to the latest
+/// change it records (an office with no end is known to go on until then, not after).
+fn office_years(knowledge: &Knowledge) -> std::ops::RangeInclusive<i32> {
+    let offices = knowledge.people.iter().flat_map(|p| &p.offices);
+    let first = offices.clone().map(|o| o.from.year()).min().unwrap_or(1990).max(1900);
+    let last = offices.flat_map(|o| [Some(o.from.year()), o.to.map(Date::year)]).flatten().max().unwrap_or(2030);
+    first..=last
+}
+
+/// The one year in which most of the `named` leaders held office together on `month`/`day`
+/// (and, with `weekday`, in which that day fell on it); `None` when several years remain or no
+/// named leader held office then.
+fn year_from_offices(month: u32, day: u32, weekday: Option<u32>, named: &[u32], knowledge: &Knowledge) -> Option<i32> {
+    let years = years_of_offices(month, day, weekday, named, knowledge);
+    match years.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
+/// The years in which most of the `named` leaders held office together on `month`/`day` (with
+/// `weekday`, only those in which the day fell on it, when any does).
+fn years_of_offices(month: u32, day: u32, weekday: Option<u32>, named: &[u32], knowledge: &Knowledge) -> Vec<i32> {
+    let days: Vec<(Date, usize)> =
+        office_years(knowledge).filter_map(|y| Date::new(y, month, day)).map(|d| (d, in_office(named, d, knowledge))).collect();
+    let most = days.iter().map(|d| d.1).max().unwrap_or(0);
+    if most == 0 {
+        return Vec::new();
+    }
+    let together: Vec<Date> = days.iter().filter(|d| d.1 == most).map(|d| d.0).collect();
+    let on_weekday: Vec<Date> = together.iter().copied().filter(|d| weekday.is_some_and(|w| d.weekday() == w)).collect();
+    let chosen = if on_weekday.is_empty() { together } else { on_weekday };
+    chosen.into_iter().map(Date::year).collect()
 }
 
 /// How far (in tokens) a weekday may stand from a date whose year it fixes.
@@ -296,20 +446,43 @@ pub(crate) fn find_dates(
         parts.push(Part::new(title, lang, knowledge, true));
     }
     parts.push(Part::new(text, lang, knowledge, false));
-    extract_dates(&parts, lang, published)
+    extract_dates(&parts, lang, DateContext { published, time: None, knowledge })
 }
 
-pub(crate) fn reference_day(date: Option<&EventDate>, published: Option<Date>, parts: &[Part]) -> Option<Date> {
+/// The day office titles are resolved on ("the French president"): the event's day, else the
+/// published day, else a day on which the leaders the report names held office together (the
+/// latest such), else a year written in the title or lead outside a background phrase. A year
+/// written anywhere else is never a reason by itself (a background "1997").
+pub(crate) fn reference_day(date: Option<&EventDate>, published: Option<Date>, parts: &[Part], knowledge: &Knowledge) -> Option<Date> {
     if let Some(d) = date.and_then(|d| d.value.day()) {
         return Some(d);
     }
     if published.is_some() {
         return published;
     }
-    let latest = parts
+    let named = named_people(parts);
+    let (month, day) = match date.map(|d| d.value) {
+        Some(DateValue::DayMonth { month, day }) => (month, day),
+        _ => (7, 1),
+    };
+    if let Some(y) = years_of_offices(month, day, None, &named, knowledge).last() {
+        return Date::new(*y, month, day);
+    }
+    let lead_year = parts
         .iter()
-        .flat_map(|p| p.tokens.iter())
-        .filter_map(|t| t.number().filter(|n| t.chars == 4 && (1990..=2100).contains(n)))
+        .flat_map(|p| {
+            (0..p.tokens.len())
+                .filter(move |&i| {
+                    let t = &p.tokens[i];
+                    (p.in_title || t.sentence <= 1)
+                        && !p.noise(i)
+                        && !p
+                            .words
+                            .iter()
+                            .any(|&(s, e, w)| w == Word::Background && e <= i && s + 8 >= i && p.tokens[s].sentence == t.sentence)
+                })
+                .filter_map(move |i| p.tokens[i].number().filter(|n| p.tokens[i].chars == 4 && (1990..=2100).contains(n)))
+        })
         .max()?;
-    Date::new(latest as i32, 7, 1)
+    Date::new(lead_year as i32, month, day).or_else(|| Date::new(lead_year as i32, 7, 1))
 }
