@@ -322,38 +322,68 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
     (found, event)
 }
 
-/// The part of the day and the order within the day of the contact, from cue words in the title,
-/// the lead (first two sentences) or a sentence that names the kind of contact, away from
-/// background and future cues and outside page furniture. A sentence that names two different
-/// parts of the day (another contact's and this one's) decides nothing; the first sentence that
-/// decides wins.
+/// The part of the day and the order within the day of the contact, from cue words (a part of
+/// the day in the title or the lead, the first two sentences; an order anywhere, in a sentence
+/// about no other time), away from background and future cues and outside page furniture. When a sentence names two different parts of the day ("after a morning in Irpin,
+/// they met in the afternoon"), the one nearest the kind of contact is the contact's; without a
+/// kind cue, such a sentence decides nothing. A sentence that counts contacts ("they spoke twice:
+/// first …, then …") decides no order. The first sentence that decides wins.
 pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>) {
     let (mut day_part, mut order) = (None, None);
     for part in parts {
         let t = &part.tokens;
-        let mut by_sentence: Vec<(u32, Vec<Time>)> = Vec::new();
+        let mut by_sentence: Vec<(u32, Vec<(usize, Time)>)> = Vec::new();
         for &(s, e, time) in &part.times {
             let sentence = t[s].sentence;
-            let lead = part.in_title || sentence <= 1 || part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
             let aside = part.words_in_sentence(sentence).any(|&(ws, we, w)| {
-                matches!(w, Word::Background | Word::Future) && (we <= s && ws + TIME_CUE_REACH >= s || ws >= e && ws <= e + 2)
+                matches!(w, Word::Background | Word::BackgroundAfter | Word::Future)
+                    && (we <= s && ws + TIME_CUE_REACH >= s || ws >= e && ws <= e + 2)
             });
-            if part.noise(s) || !lead || aside {
+            // A part of the day counts in the title and the lead; an order ("the second call of
+            // the day") names its contact wherever it is said, in a sentence about no other
+            // time ("the third call since the invasion", "he was to speak with Biden later in
+            // the day"); an order without its day needs a day in its sentence.
+            let lead = part.in_title || sentence <= 1;
+            let other_time =
+                || part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Background | Word::BackgroundAfter | Word::Future));
+            let dated =
+                || part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Relative(_) | Word::Weekday(_) | Word::Month(_)));
+            let time = match time {
+                // Outside the lead, "later that day" tells of another contact ("he spoke with
+                // Biden later the same day").
+                Time::Part(_) | Time::Order(9) | Time::PlainOrder(9) if !lead => continue,
+                Time::Order(_) | Time::PlainOrder(_) if other_time() => continue,
+                Time::PlainOrder(_) if !dated() => continue,
+                Time::PlainOrder(n) => Time::Order(n),
+                other => other,
+            };
+            if part.noise(s) || aside {
                 continue;
             }
             match by_sentence.last_mut() {
-                Some((n, list)) if *n == sentence => list.push(time),
-                _ => by_sentence.push((sentence, vec![time])),
+                Some((n, list)) if *n == sentence => list.push((s, time)),
+                _ => by_sentence.push((sentence, vec![(s, time)])),
             }
         }
-        for (_, times) in by_sentence {
-            let parts_said: BTreeSet<u8> = times.iter().filter_map(|t| if let Time::Part(p) = t { Some(*p) } else { None }).collect();
-            let orders_said: BTreeSet<u8> = times.iter().filter_map(|t| if let Time::Order(o) = t { Some(*o) } else { None }).collect();
-            if let (None, [only]) = (day_part, parts_said.iter().collect::<Vec<_>>().as_slice()) {
-                day_part = DayPart::from_index(**only);
+        for (sentence, times) in by_sentence {
+            let kinds: Vec<usize> = part.words_in_sentence(sentence).filter(|(_, _, w)| matches!(w, Word::Kind(_))).map(|w| w.0).collect();
+            let nearest_kind = |i: usize| kinds.iter().map(|&k| k.abs_diff(i)).min().unwrap_or(usize::MAX);
+            let pick = |of: &dyn Fn(Time) -> Option<u8>| -> Option<u8> {
+                let said: Vec<(usize, u8)> = times.iter().filter_map(|&(i, t)| of(t).map(|v| (i, v))).collect();
+                let distinct: BTreeSet<u8> = said.iter().map(|s| s.1).collect();
+                match distinct.len() {
+                    0 => None,
+                    1 => said.first().map(|s| s.1),
+                    _ if kinds.is_empty() => None,
+                    _ => said.iter().min_by_key(|s| nearest_kind(s.0)).map(|s| s.1),
+                }
+            };
+            if day_part.is_none() {
+                day_part = pick(&|t| if let Time::Part(p) = t { Some(p) } else { None }).and_then(DayPart::from_index);
             }
-            if let (None, [only]) = (order, orders_said.iter().collect::<Vec<_>>().as_slice()) {
-                order = DayOrder::from_index(**only);
+            let counts = times.iter().any(|&(_, t)| t == Time::Order(0));
+            if order.is_none() && !counts {
+                order = pick(&|t| if let Time::Order(o) = t { Some(o) } else { None }).and_then(DayOrder::from_index);
             }
         }
     }

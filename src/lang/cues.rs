@@ -55,8 +55,12 @@ pub(crate) enum Word {
 pub(crate) enum Time {
     /// 1 morning, 2 afternoon, 3 evening, 4 night.
     Part(u8),
-    /// 1 first, 2 second, 3 third of the day; 9 a later one (not the first).
+    /// 1 first, 2 second, 3 third of the day; 9 a later one (not the first); 0 a word that
+    /// counts the contacts ("twice"), which makes its sentence tell no order.
     Order(u8),
+    /// An order said without its day ("for the second time"): it counts in a sentence that
+    /// names the day.
+    PlainOrder(u8),
 }
 
 /// A language's cue words, parsed once.
@@ -82,6 +86,9 @@ impl Cues {
         }
         for (n, v) in data.numbered("order") {
             v.iter().for_each(|v| times.insert(keys_of(v), Time::Order(n as u8), false));
+        }
+        for (n, v) in data.numbered("order_plain") {
+            v.iter().for_each(|v| times.insert(keys_of(v), Time::PlainOrder(n as u8), false));
         }
         let mut words = PhraseTable::default();
         let mut add = |values: &[String], w: Word| {
