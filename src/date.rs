@@ -420,6 +420,58 @@ mod tests {
         assert!(Date::parse("2020-11-07Tgarbage").is_err());
     }
 
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn event(value: DateValue, source: DateSource) -> EventDate {
+        EventDate { value, source, confidence: 0.5 }
+    }
+
+    #[test]
+    fn a_window_agrees_with_its_days_and_conflicts_with_days_clearly_outside() {
+        let window = event(DateValue::Window { from: day("2025-05-18"), to: day("2025-05-19") }, DateSource::Published);
+        let on = |d: &str| event(DateValue::Day { date: day(d) }, DateSource::Explicit);
+        assert!(matches!(window.relation(&on("2025-05-18")), DateRelation::Agree(_)));
+        assert!(matches!(on("2025-05-19").relation(&window), DateRelation::Agree(_)));
+        assert_eq!(window.relation(&on("2025-05-20")), DateRelation::Unknown);
+        assert_eq!(window.relation(&on("2025-05-17")), DateRelation::Unknown);
+        assert_eq!(window.relation(&on("2025-05-16")), DateRelation::Conflict);
+        assert_eq!(window.relation(&on("2025-05-22")), DateRelation::Conflict);
+        // Two reports published the same day agree; a wide window agrees less with its days.
+        assert!(matches!(window.relation(&window), DateRelation::Agree(s) if s >= 0.6));
+        let wide = event(DateValue::Window { from: day("2025-05-12"), to: day("2025-05-19") }, DateSource::Published);
+        let (DateRelation::Agree(narrow), DateRelation::Agree(broad)) =
+            (window.relation(&on("2025-05-19")), wide.relation(&on("2025-05-19")))
+        else {
+            panic!("both agree")
+        };
+        assert!(broad < narrow);
+        let later = event(DateValue::Window { from: day("2025-05-22"), to: day("2025-05-23") }, DateSource::Published);
+        assert_eq!(window.relation(&later), DateRelation::Conflict);
+        let month_day = event(DateValue::DayMonth { month: 5, day: 18 }, DateSource::Explicit);
+        assert!(matches!(window.relation(&month_day), DateRelation::Agree(_)));
+    }
+
+    #[test]
+    fn parts_of_the_day_and_orders_exclude_only_what_cannot_be_one_contact() {
+        use DayPart::*;
+        assert!(Morning.excludes(Evening) && Evening.excludes(Morning) && Afternoon.excludes(Night));
+        assert!(!Afternoon.excludes(Evening) && !Evening.excludes(Night) && !Morning.excludes(Morning));
+        assert!(DayOrder::Nth(1).excludes(DayOrder::Nth(2)) && DayOrder::Nth(1).excludes(DayOrder::Later));
+        assert!(!DayOrder::Nth(2).excludes(DayOrder::Later) && !DayOrder::Nth(2).excludes(DayOrder::Nth(2)));
+    }
+
+    #[test]
+    fn stamps_keep_their_local_time_and_offset() {
+        let (d, t) = Date::parse_stamp("2020-11-08T06:10:00+07:00").unwrap();
+        assert_eq!(d.to_string(), "2020-11-08");
+        assert_eq!(t, Some(LocalTime { hour: 6, minute: 10, offset_minutes: 420 }));
+        assert_eq!(t.unwrap().to_string(), "06:10+07:00");
+        assert_eq!(Date::parse_stamp("2020-11-08").unwrap().1, None);
+        assert!(Date::parse_stamp("2020-11-08T99:00").is_err());
+    }
+
     #[test]
     fn weekday_and_arithmetic() {
         let d = Date::new(2020, 12, 22).unwrap();

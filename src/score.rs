@@ -311,3 +311,39 @@ pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::analyse;
+    use crate::knowledge::Knowledge;
+    use crate::lang::Lang;
+    use crate::report::Report;
+
+    fn fp(k: &Knowledge, id: &str, text: &str) -> Fingerprint {
+        analyse(&Report::builder(id, text).lang(Lang::It).published("2022-02-04").unwrap().build().unwrap(), k)
+    }
+
+    #[test]
+    fn the_morning_call_and_the_evening_call_are_two_contacts() {
+        let k = Knowledge::embedded().unwrap();
+        let w = Weights::default();
+        let morning = fp(&k, "a", "Vladimir Putin ed Emmanuel Macron si sono sentiti ieri mattina al telefono sull'Ucraina.");
+        let evening = fp(&k, "b", "Vladimir Putin ed Emmanuel Macron si sono sentiti ieri in serata al telefono sull'Ucraina.");
+        let unsaid = fp(&k, "c", "Vladimir Putin ed Emmanuel Macron si sono sentiti ieri al telefono sull'Ucraina.");
+        assert_eq!((morning.day_part, evening.day_part, unsaid.day_part), (Some(DayPart::Morning), Some(DayPart::Evening), None));
+        let m = compare(&morning, &evening, &w);
+        assert!(matches!(m.explanation.conflict, Some(Conflict::TimesOfDay(..))), "{:?}", m.explanation.conflict);
+        assert!(!m.same_event && quick(&morning, &evening, &w).conflict);
+        assert!(m.explanation.to_string().contains("different contacts of the day (morning vs evening)"), "{}", m.explanation);
+        for other in [&morning, &evening] {
+            let m = compare(&unsaid, other, &w);
+            assert_eq!(m.explanation.conflict, None);
+            assert!(m.same_event, "{}", m.explanation);
+        }
+        let second = fp(&k, "d", "Vladimir Putin ed Emmanuel Macron si sono sentiti ieri per la seconda volta al telefono sull'Ucraina.");
+        let first = fp(&k, "e", "Vladimir Putin ed Emmanuel Macron ieri hanno avuto la prima delle due telefonate sull'Ucraina.");
+        assert_eq!((first.day_order, second.day_order), (Some(DayOrder::Nth(1)), Some(DayOrder::Nth(2))));
+        assert!(matches!(compare(&first, &second, &w).explanation.conflict, Some(Conflict::TimesOfDay(..))));
+    }
+}

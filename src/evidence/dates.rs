@@ -142,7 +142,11 @@ fn placement(part: &Part, m: &Mention) -> Placement {
     let dateline = !part.in_title
         && line <= 8
         && m.start - line_start <= 4
-        && (m.start == line_start || t[m.start - 1].is_punct(',') || part.tokens.lower(m.start - 1) == "date")
+        && (m.start == line_start
+            || t[m.start - 1].is_punct(',')
+            || part.tokens.lower(m.start - 1) == "date"
+            // "MOSKVA, ngày 8/7 -": a word that introduces the day stands between.
+            || m.start >= 2 && t[m.start - 2].is_punct(',') && part.words.iter().any(|&(s, e, w)| w == Word::DayIntro && e == m.start && s + 1 == m.start))
         && t.get(m.end).is_some_and(|n| {
             matches!(n.kind, TokenKind::Punct('–' | '-' | '—' | '(' | '.' | '/' | ':'))
                 || t.get(m.end).is_some_and(|n| n.number().is_some())
@@ -247,6 +251,16 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
     let years: Vec<i32> = years.into_iter().collect();
     let latest_year = years.last().copied();
     let named = named_people(parts);
+    // A dispatch's "today" is the day of its dateline ("MOSCOW, July 8 - … today"), which may be
+    // the day before publication far away: relative words count from it.
+    let dateline_day = published.and_then(|p| {
+        parts.iter().zip(&all).find_map(|(part, ms)| {
+            ms.iter().filter(|m| matches!(m.said, Said::Absolute { .. }) && placement(part, m).dateline).find_map(|m| {
+                let (v, _) = date_forms::resolve(m.said, Some(p), &years, None)?;
+                v.day().filter(|d| *d <= p && *d >= p.add_days(-1).unwrap_or(p))
+            })
+        })
+    });
     let mut candidates = Vec::new();
     let mut found = Vec::new();
     for (part, ms) in parts.iter().zip(&all) {
@@ -279,6 +293,9 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
                         None => Some(DateValue::DayMonth { month, day }),
                     };
                     value.map(|v| (v, DateSource::Explicit))
+                }
+                Said::Relative(_) | Said::RelativeAdjective(_) if dateline_day.is_some() => {
+                    date_forms::resolve(m.said, dateline_day, &years, weekday_hint)
                 }
                 _ => date_forms::resolve(m.said, published, &years, weekday_hint),
             };
@@ -349,9 +366,10 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
             let dated =
                 || part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Relative(_) | Word::Weekday(_) | Word::Month(_)));
             let time = match time {
-                // Outside the lead, "later that day" tells of another contact ("he spoke with
-                // Biden later the same day").
-                Time::Part(_) | Time::Order(9) | Time::PlainOrder(9) if !lead => continue,
+                // After the first sentence, "later that day" tells of another contact ("he spoke
+                // with Biden later the same day").
+                Time::Part(_) if !lead => continue,
+                Time::Order(9) | Time::PlainOrder(9) if !part.in_title && sentence > 0 => continue,
                 Time::Order(_) | Time::PlainOrder(_) if other_time() => continue,
                 Time::PlainOrder(_) if !dated() => continue,
                 Time::PlainOrder(n) => Time::Order(n),
