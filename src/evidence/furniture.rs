@@ -90,7 +90,7 @@ pub(crate) fn noise_lines(tokens: &Tokens, words: &[(usize, usize, Word)]) -> BT
                 line.furniture = true
             }
             Word::Byline if at_start && line.words <= BYLINE_WORDS && !line.sentence_end => line.furniture = true,
-            Word::PageWord => line.furniture = true,
+            Word::PageNotice => line.furniture = true,
             _ => {}
         }
     }

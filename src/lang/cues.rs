@@ -46,7 +46,7 @@ pub(crate) enum Word {
     /// First on a short line, it makes the line a byline ("By", "di", "Piše").
     Byline,
     /// Anywhere in a line, it makes the line page furniture (cookies, subscriptions).
-    PageWord,
+    PageNotice,
 }
 
 /// When in its day a contact took place, as a text says it: a part of the day or an order
@@ -141,7 +141,7 @@ impl Cues {
             ("furniture", Word::Furniture),
             ("caption", Word::Caption),
             ("byline", Word::Byline),
-            ("page_words", Word::PageWord),
+            ("page_words", Word::PageNotice),
         ];
         for (k, w) in simple {
             add(data.get(k), w);
