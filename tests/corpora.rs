@@ -60,6 +60,35 @@ fn dev_event_dates_agree_with_a_careful_reader() {
 }
 
 #[test]
+fn dev2_event_dates_fix_only_what_the_text_fixes() {
+    // Every report whose text fixes the day gets that day (strict entries); no report gets a day
+    // its text does not support; a window (the text does not fix the day) contains the gold day
+    // and is right only where the entry is not strict.
+    let (reports, _) = read_labelled(&shared("corpus/dev2.jsonl"));
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shared("corpus/dev2_expected_dates.json")).unwrap()).unwrap();
+    let matcher = Matcher::new().unwrap();
+    let mut wrong = Vec::new();
+    for r in &reports {
+        let f = matcher.fingerprint(r);
+        let e = &expected[r.id()];
+        let want = e["date"].as_str().map(|d| event_dedup::Date::parse(d).unwrap());
+        let strict = e["strict"].as_bool().unwrap();
+        let ok = match (f.event_day(), f.event_window()) {
+            (Some(day), _) => Some(day) == want,
+            (None, Some((from, to))) => !strict && want.is_some_and(|w| from <= w && w <= to),
+            (None, None) => !strict,
+        };
+        if !ok {
+            wrong.push((r.id().to_string(), f.event_date().map(|d| d.value.to_string()), want.map(|w| w.to_string()), strict));
+        }
+    }
+    let share = 1.0 - wrong.len() as f64 / reports.len() as f64;
+    eprintln!("dev2 dates: {}/{} = {share:.4}; wrong: {wrong:?}", reports.len() - wrong.len(), reports.len());
+    assert!(wrong.is_empty(), "{share:.4}: {wrong:?}");
+}
+
+#[test]
 fn demo_corpus_is_clustered_as_labelled() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/demo.jsonl");
     let (reports, gold) = read_labelled(&path);

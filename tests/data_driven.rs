@@ -122,3 +122,53 @@ fn principals_and_kind_of_contact() {
         failures.join("\n")
     );
 }
+
+/// A report's event date as the table writes it: the day, `--MM-DD`, or `FROM..TO` for a window.
+fn show_event(f: &event_dedup::Fingerprint) -> Option<String> {
+    f.event_date().map(|d| show(d.value))
+}
+
+#[test]
+fn event_windows_furniture_times_and_years() {
+    let matcher = Matcher::new().unwrap();
+    let mut per_item: std::collections::BTreeMap<(String, Lang), usize> = Default::default();
+    check("event_windows.json", 96, 24, |case| {
+        let item = case["item"].as_str().unwrap().to_string();
+        *per_item.entry((item.clone(), lang(case))).or_default() += 1;
+        let mut b = event_dedup::Report::builder("t", case["text"].as_str().unwrap()).lang(lang(case));
+        if let Some(t) = case["title"].as_str() {
+            b = b.title(t);
+        }
+        if let Some(p) = case["published"].as_str() {
+            b = b.published(p).unwrap();
+        }
+        let f = matcher.fingerprint(&b.build().unwrap());
+        let mut wrong = Vec::new();
+        let (got, want) = (show_event(&f), case["date"].as_str().map(str::to_string));
+        if got != want {
+            wrong.push(format!("date {got:?}, want {want:?}"));
+        }
+        let (got, want) = (f.day_part().map(|p| p.to_string()), case["day_part"].as_str().map(str::to_string));
+        if got != want {
+            wrong.push(format!("part of day {got:?}, want {want:?}"));
+        }
+        let (got, want) = (f.day_order().map(|o| o.to_string()), case["day_order"].as_str().map(str::to_string));
+        if got != want {
+            wrong.push(format!("order {got:?}, want {want:?}"));
+        }
+        if let Some(want) = case["participants"].as_array() {
+            let want: Vec<&str> = want.iter().filter_map(Value::as_str).collect();
+            if f.participants() != want.as_slice() {
+                wrong.push(format!("participants {:?}, want {want:?}", f.participants()));
+            }
+        }
+        let text = case["text"].as_str().unwrap();
+        (!wrong.is_empty()).then(|| format!("  [{item} {}] {:?}: {}", lang(case), &text[..text.len().min(80)], wrong.join("; ")))
+    });
+    for item in ["window", "furniture", "time", "year"] {
+        for l in Lang::ALL {
+            let n = per_item.get(&(item.to_string(), l)).copied().unwrap_or(0);
+            assert!(n >= 6, "{item}: {n} cases in {l}, want at least 6");
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 pub(crate) mod date_forms;
 pub(crate) mod dates;
+pub(crate) mod furniture;
 pub(crate) mod kind;
 pub(crate) mod people;
 pub(crate) mod topics;
@@ -10,9 +11,9 @@ pub(crate) mod topics;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::date::{Date, EventDate};
+use crate::date::{Date, DateValue, DayOrder, DayPart, EventDate};
 use crate::knowledge::{token_keys, Entity, Knowledge, WordKeys};
-use crate::lang::cues::{Cues, Word};
+use crate::lang::cues::{Cues, Time, Word};
 use crate::lang::{detect_lang, Lang};
 use crate::report::Report;
 use crate::text::{tokenize, TokenKind, Tokens};
@@ -28,6 +29,12 @@ pub struct Fingerprint {
     pub(crate) lang: Lang,
     pub(crate) published: Option<Date>,
     pub(crate) date: Option<EventDate>,
+    /// The part of the day the contact took place in, when the report says.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub(crate) day_part: Option<DayPart>,
+    /// Which of the day's contacts it was, when the report says.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub(crate) day_order: Option<DayOrder>,
     /// Person ids of the leaders who met or spoke, sorted.
     pub(crate) principals: Vec<String>,
     pub(crate) kind: Option<EventKind>,
@@ -49,9 +56,30 @@ impl Fingerprint {
     pub fn lang(&self) -> Lang {
         self.lang
     }
-    /// The event date, if anything in the report or its published date tells it.
+    /// The event date, if anything in the report or its published date tells it: a day when the
+    /// text fixes it, else a window of days (see [`DateValue::Window`]).
     pub fn event_date(&self) -> Option<&EventDate> {
         self.date.as_ref()
+    }
+    /// The event's day, only when the text fixes it (not a window, not a day without a year).
+    pub fn event_day(&self) -> Option<Date> {
+        self.date.and_then(|d| d.value.day())
+    }
+    /// The first and last day the event may have taken place on, when the text does not fix the
+    /// day but the publication bounds it (`None` when the day is known or nothing bounds it).
+    pub fn event_window(&self) -> Option<(Date, Date)> {
+        match self.date.map(|d| d.value) {
+            Some(DateValue::Window { from, to }) => Some((from, to)),
+            _ => None,
+        }
+    }
+    /// The part of the day the contact took place in, when the report says ("in serata", "zvečer").
+    pub fn day_part(&self) -> Option<DayPart> {
+        self.day_part
+    }
+    /// Which of the day's contacts the report describes, when it says ("for the second time today").
+    pub fn day_order(&self) -> Option<DayOrder> {
+        self.day_order
     }
     /// Ids of the leaders who took part (`putin`, `macron`), sorted.
     pub fn participants(&self) -> &[String] {
@@ -75,6 +103,8 @@ impl Fingerprint {
 pub(crate) struct Part {
     pub tokens: Tokens,
     pub words: Vec<(usize, usize, Word)>,
+    /// Parts of the day and orders within it.
+    pub times: Vec<(usize, usize, Time)>,
     pub entities: Vec<(usize, usize, Entity)>,
     noise_lines: BTreeSet<u32>,
     pub in_title: bool,
@@ -97,13 +127,10 @@ impl Part {
             .into_iter()
             .map(|m| (content[m.start], content[m.end - 1] + 1, *m.value))
             .collect();
-        let mut noise_lines = BTreeSet::new();
-        for i in 0..tokens.len() {
-            if (i == 0 || tokens[i].line != tokens[i - 1].line) && dates::is_list_item(&tokens, i) {
-                noise_lines.insert(tokens[i].line);
-            }
-        }
-        Part { tokens, words, entities, noise_lines, in_title }
+        // A title is never page furniture.
+        let noise_lines = if in_title { BTreeSet::new() } else { furniture::noise_lines(&tokens, &words) };
+        let times = Cues::of(lang).find_times(&tokens, &calendar_keys);
+        Part { tokens, words, times, entities, noise_lines, in_title }
     }
 
     pub(crate) fn noise(&self, i: usize) -> bool {
@@ -165,15 +192,8 @@ pub(crate) fn recognise(text: &str, lang: Lang, knowledge: &Knowledge) -> Vec<Re
 
 /// Analyses one report: each kind of evidence is read by its own module.
 pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
-    let lang = report.lang().unwrap_or_else(|| detect_lang(report.text()));
-    let mut parts = Vec::with_capacity(2);
-    if let Some(title) = report.title() {
-        parts.push(Part::new(title, lang, knowledge, true));
-    }
-    parts.push(Part::new(report.text(), lang, knowledge, false));
-    let published = report.published();
-    let (_, date) = dates::extract_dates(&parts, lang, published);
-    let ref_day = dates::reference_day(date.as_ref(), published, &parts);
+    let Reading { lang, parts, published, date, ref_day } = Reading::of(report, knowledge);
+    let (day_part, day_order) = dates::time_of_day(&parts);
     let (kind, kind_confident) = kind::read_kind(&parts);
     let (principals, _) = people::read_people(&parts, lang, knowledge, ref_day, kind, false);
     let (concepts, cognates) = topics::read_topics(&parts, lang, knowledge, &principals);
@@ -184,6 +204,8 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
         lang,
         published,
         date,
+        day_part,
+        day_order,
         principals: principal_ids,
         kind,
         kind_confident,
@@ -193,18 +215,37 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
     }
 }
 
+/// What every kind of evidence starts from: the report's language, its parts, and its date.
+struct Reading {
+    lang: Lang,
+    parts: Vec<Part>,
+    published: Option<Date>,
+    date: Option<EventDate>,
+    /// The day office titles are resolved on.
+    ref_day: Option<Date>,
+}
+
+impl Reading {
+    fn of(report: &Report, knowledge: &Knowledge) -> Reading {
+        let lang = report.lang().unwrap_or_else(|| detect_lang(report.text()));
+        let mut parts = Vec::with_capacity(2);
+        if let Some(title) = report.title() {
+            parts.push(Part::new(title, lang, knowledge, true));
+        }
+        parts.push(Part::new(report.text(), lang, knowledge, false));
+        let published = report.published();
+        let cx = dates::DateContext { published, time: report.published_time(), knowledge };
+        let (_, date) = dates::extract_dates(&parts, lang, cx);
+        let ref_day = dates::reference_day(date.as_ref(), published, &parts, knowledge);
+        Reading { lang, parts, published, date, ref_day }
+    }
+}
+
 /// The leaders a report names, whether each took part, and the words that tell.
 pub(crate) fn participants(report: &Report, knowledge: &Knowledge) -> Vec<people::Participant> {
-    let lang = report.lang().unwrap_or_else(|| detect_lang(report.text()));
-    let mut parts = Vec::with_capacity(2);
-    if let Some(title) = report.title() {
-        parts.push(Part::new(title, lang, knowledge, true));
-    }
-    parts.push(Part::new(report.text(), lang, knowledge, false));
-    let (_, date) = dates::extract_dates(&parts, lang, report.published());
-    let ref_day = dates::reference_day(date.as_ref(), report.published(), &parts);
-    let (kind, _) = kind::read_kind(&parts);
-    people::read_people(&parts, lang, knowledge, ref_day, kind, true).1
+    let r = Reading::of(report, knowledge);
+    let (kind, _) = kind::read_kind(&r.parts);
+    people::read_people(&r.parts, r.lang, knowledge, r.ref_day, kind, true).1
 }
 
 /// FNV-1a over the title and the text: a fixed hash, the same on every run and machine.
