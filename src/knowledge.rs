@@ -26,6 +26,15 @@ const CONCEPTS: &str = include_str!("../data/concepts.txt");
 const COLUMN_LANGS: [Lang; 4] = [Lang::En, Lang::It, Lang::Vi, Lang::Sl];
 
 /// The kind of a concept; it sets the concept's weight in topic overlap.
+///
+/// The weight is a **specificity tier** written in the data, not a statistic of the reports seen:
+/// how likely two reports of *different* contacts are to share the concept by chance. `generic`
+/// topics (war, ceasefire, sanctions, negotiations, bilateral relations) are in nearly every report
+/// of a conflict or a relation and say almost nothing about which contact a report is about; a named
+/// incident, a place, an agreement or a specific body says much. A tier is fixed per concept, so a
+/// fingerprint's weights do not depend on which other reports were seen: results stay
+/// deterministic, independent of input order, and the streaming index equals batch clustering
+/// (an inverse document frequency over a batch would change every weight with each new report).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum ConceptClass {
     Country,
@@ -34,6 +43,14 @@ pub(crate) enum ConceptClass {
     Region,
     Group,
     Topic,
+    /// Commonplace topics of nearly every report about a conflict or a relation.
+    Generic,
+    /// A specific body of an organisation (the Security Council, the European Council).
+    Body,
+    /// A named place below the country: a city, a site, a venue.
+    Place,
+    /// A named, dated incident (an explosion, an attack, a mutiny, a summit with a name).
+    Incident,
 }
 
 impl ConceptClass {
@@ -45,19 +62,28 @@ impl ConceptClass {
             "group" => ConceptClass::Group,
             "topic" => ConceptClass::Topic,
             "country" => ConceptClass::Country,
+            "generic" => ConceptClass::Generic,
+            "body" => ConceptClass::Body,
+            "place" => ConceptClass::Place,
+            "incident" => ConceptClass::Incident,
             _ => return None,
         })
     }
 
-    /// Specific things (a region, a treaty) say more about an event than general topics.
+    /// Specific things (an incident, a place, a treaty) say more about an event than general
+    /// topics: the weight grows with how rarely two different contacts share the concept.
     pub(crate) fn weight(self) -> f32 {
         match self {
+            ConceptClass::Generic => 0.25,
             ConceptClass::Country => 0.6,
             ConceptClass::Topic => 1.0,
             ConceptClass::Org => 1.0,
             ConceptClass::Group => 1.3,
+            ConceptClass::Body => 1.5,
             ConceptClass::Agreement => 1.5,
             ConceptClass::Region => 1.5,
+            ConceptClass::Place => 2.0,
+            ConceptClass::Incident => 2.5,
         }
     }
 }
@@ -144,7 +170,7 @@ pub(crate) fn word_key(lang: Lang, lower: &str) -> String {
     module(lang).stem(&fold_key(lang, lower)).into_owned()
 }
 
-fn phrase_keys(lang: Lang, form: &str) -> Vec<String> {
+pub(crate) fn phrase_keys(lang: Lang, form: &str) -> Vec<String> {
     let tokens = tokenize(form);
     (0..tokens.len())
         .filter(|&i| !matches!(tokens[i].kind, crate::text::TokenKind::Punct(_)))

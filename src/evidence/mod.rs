@@ -5,6 +5,7 @@ pub(crate) mod date_forms;
 pub(crate) mod dates;
 pub(crate) mod kind;
 pub(crate) mod people;
+pub(crate) mod quantities;
 pub(crate) mod topics;
 
 use std::collections::BTreeSet;
