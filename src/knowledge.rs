@@ -21,6 +21,7 @@ const COUNTRIES: &str = include_str!("../data/countries.txt");
 const SEATS: &str = include_str!("../data/seats.txt");
 const PEOPLE: &str = include_str!("../data/people.txt");
 const CONCEPTS: &str = include_str!("../data/concepts.txt");
+const TIMELINE: &str = include_str!("../data/timeline.txt");
 
 /// Language columns of the tab-like files, in file order.
 const COLUMN_LANGS: [Lang; 4] = [Lang::En, Lang::It, Lang::Vi, Lang::Sl];
@@ -93,6 +94,9 @@ pub(crate) struct Concept {
     /// Shared by every fingerprint that mentions the concept.
     pub id: Arc<str>,
     pub class: ConceptClass,
+    /// The day of the world event the concept names, from `data/timeline.txt`: a report that
+    /// mentions the event as past cannot be about an earlier day.
+    pub happened: Option<Date>,
 }
 
 /// An office a person held: `post` (president, pm, monarch …) of `country` between two days.
@@ -142,6 +146,8 @@ pub(crate) struct Knowledge {
     pub countries: Vec<Country>,
     pub people: Vec<Person>,
     tables: [PhraseTable<Entity>; 4],
+    /// Words that make a mention of a dated event not (yet) past: planned, hoped for, feared.
+    not_past: [PhraseTable<()>; 4],
     concept_index: HashMap<String, u32>,
     person_index: HashMap<String, u32>,
     country_index: HashMap<String, u32>,
@@ -250,6 +256,7 @@ impl Knowledge {
         k.add_seats("data/seats.txt", SEATS)?;
         k.add_people("data/people.txt", PEOPLE)?;
         k.add_concepts("data/concepts.txt", CONCEPTS)?;
+        k.add_timeline("data/timeline.txt", TIMELINE)?;
         Ok(k)
     }
 
@@ -281,7 +288,7 @@ impl Knowledge {
             return i;
         }
         let i = self.concepts.len() as u32;
-        self.concepts.push(Concept { id: id.into(), class });
+        self.concepts.push(Concept { id: id.into(), class, happened: None });
         self.concept_index.insert(id.to_string(), i);
         i
     }
@@ -365,6 +372,35 @@ impl Knowledge {
             self.insert_columns(file, line, langs, Entity::Concept(index))?;
         }
         Ok(())
+    }
+
+    /// Dated world events in the `YYYY-MM-DD | concept id | what happened` format, and the words
+    /// that make a mention not past, as `not_past | LANG | forms`.
+    pub(crate) fn add_timeline(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        for (line, cells) in rows(text) {
+            match cells.as_slice() {
+                ["not_past", lang, forms_cell] => {
+                    let lang: Lang = lang.parse().map_err(|e: Error| Error::data(file, line, e.to_string()))?;
+                    for form in forms(forms_cell) {
+                        self.not_past[lang.index()].insert(phrase_keys(lang, form), (), false);
+                    }
+                }
+                [day, id, _what] => {
+                    let day = Date::parse(day).map_err(|_| Error::data(file, line, format!("{day:?} is not a YYYY-MM-DD day")))?;
+                    let &c = self.concept_index.get(*id).ok_or_else(|| Error::data(file, line, format!("unknown concept {id:?}")))?;
+                    self.concepts[c as usize].happened = Some(day);
+                }
+                _ => {
+                    return Err(Error::data(file, line, "expected `YYYY-MM-DD | concept id | what happened` or `not_past | LANG | forms`"))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The words that make a mention of a dated event not past, in `lang`.
+    pub(crate) fn not_past(&self, lang: Lang) -> &PhraseTable<()> {
+        &self.not_past[lang.index()]
     }
 
     pub(crate) fn table(&self, lang: Lang) -> &PhraseTable<Entity> {

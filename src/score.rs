@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::date::{DateRelation, EventDate};
+use crate::date::{Date, DateRelation, DateValue, EventDate};
 use crate::evidence::kind::EventKind;
 use crate::evidence::Fingerprint;
 
@@ -33,6 +33,16 @@ pub enum Conflict {
     Participants(Vec<String>, Vec<String>),
     /// One is a phone call, the other a meeting (or another pair of kinds).
     Kinds(EventKind, EventKind),
+    /// One report mentions a dated world event as past (`data/timeline.txt`); the other report's
+    /// event lies before it.
+    Timeline {
+        /// The concept of the world event (`crimean_bridge_attack`).
+        event: String,
+        /// The day it happened.
+        happened: Date,
+        /// The latest day the other report's event can be on.
+        other_day: Date,
+    },
 }
 
 impl fmt::Display for Conflict {
@@ -41,6 +51,9 @@ impl fmt::Display for Conflict {
             Conflict::Dates(a, b) => write!(f, "different days ({a} vs {b})"),
             Conflict::Participants(a, b) => write!(f, "different participants ({} vs {})", a.join("+"), b.join("+")),
             Conflict::Kinds(a, b) => write!(f, "different kinds of contact ({a} vs {b})"),
+            Conflict::Timeline { event, happened, other_day } => {
+                write!(f, "one report mentions {event} ({happened}) as past, the other is about {other_day} or earlier")
+            }
         }
     }
 }
@@ -162,6 +175,26 @@ enum Shared<'a> {
     Name(&'a str),
 }
 
+/// The latest day a report's event can be on: its event day (or the end of its window), and never
+/// after its published day.
+fn latest_day(f: &Fingerprint) -> Option<Date> {
+    let from_date = f.date.and_then(|d| match d.value {
+        DateValue::Day { date } | DateValue::Window { to: date, .. } => Some(date),
+        _ => None,
+    });
+    match (from_date, f.published) {
+        (Some(d), Some(p)) => Some(d.min(p)),
+        (d, p) => d.or(p),
+    }
+}
+
+/// Whether `b`'s event lies before the world event `a` mentions as past (a day's tolerance).
+fn before_bound(a: &Fingerprint, b: &Fingerprint) -> Option<(Date, Date)> {
+    let (bound, _) = a.not_before.as_ref()?;
+    let day = latest_day(b)?;
+    crate::evidence::timeline::too_early(day, *bound).then_some((*bound, day))
+}
+
 /// The numeric parts of a comparison, computed without allocating.
 struct Parts {
     date: f32,
@@ -170,6 +203,7 @@ struct Parts {
     participants_conflict: bool,
     kind: f32,
     kind_conflict: bool,
+    timeline_conflict: bool,
 }
 
 fn parts(a: &Fingerprint, b: &Fingerprint) -> Parts {
@@ -196,12 +230,13 @@ fn parts(a: &Fingerprint, b: &Fingerprint) -> Parts {
         (Some(_), Some(_)) => (0.0, a.kind_confident && b.kind_confident),
         _ => (0.4, false),
     };
-    Parts { date, date_conflict, participants, participants_conflict, kind, kind_conflict }
+    let timeline_conflict = before_bound(a, b).is_some() || before_bound(b, a).is_some();
+    Parts { date, date_conflict, participants, participants_conflict, kind, kind_conflict, timeline_conflict }
 }
 
 impl Parts {
     fn conflict(&self) -> bool {
-        self.date_conflict || self.participants_conflict || self.kind_conflict
+        self.date_conflict || self.participants_conflict || self.kind_conflict || self.timeline_conflict
     }
     fn score(&self, topics: f32, w: &Weights) -> f32 {
         if self.conflict() {
@@ -233,6 +268,16 @@ pub(crate) fn quick(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Quick {
     Quick { score, same_event: score >= w.threshold, conflict: false }
 }
 
+/// The timeline conflict of a pair, if any, for the explanation.
+fn timeline_conflict(a: &Fingerprint, b: &Fingerprint) -> Option<Conflict> {
+    let (bounded, (happened, other_day)) = match before_bound(a, b) {
+        Some(x) => (a, x),
+        None => (b, before_bound(b, a)?),
+    };
+    let event = bounded.not_before.as_ref().map(|x| x.1.to_string()).unwrap_or_default();
+    Some(Conflict::Timeline { event, happened, other_day })
+}
+
 /// Scores a pair of fingerprints and explains the score.
 pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
     let p = parts(a, b);
@@ -248,7 +293,7 @@ pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
         _ if p.participants_conflict => Some(Conflict::Participants(a.principals.clone(), b.principals.clone())),
         _ => match (a.kind, b.kind) {
             (Some(x), Some(y)) if p.kind_conflict => Some(Conflict::Kinds(x, y)),
-            _ => None,
+            _ => timeline_conflict(a, b),
         },
     };
     // The same title and text is the same report, whatever else could be read from it.

@@ -203,7 +203,13 @@ pub struct DateMention {
 }
 
 /// All date expressions of a report, with their roles, and the event date chosen from them.
-pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>) -> (Vec<DateMention>, Option<EventDate>) {
+/// Days before `not_before` (the latest past world event the report mentions) are not candidates.
+pub(crate) fn extract_dates(
+    parts: &[Part],
+    lang: Lang,
+    published: Option<Date>,
+    not_before: Option<Date>,
+) -> (Vec<DateMention>, Option<EventDate>) {
     let mut all = Vec::new();
     let mut years = BTreeSet::new();
     for part in parts {
@@ -250,6 +256,9 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
             let text = part.tokens.join(m.start, m.end);
             found.push(DateMention { text, value: resolved.map(|r| r.0), role, in_title: part.in_title });
             let Some((value, source)) = resolved else { continue };
+            if not_before.is_some_and(|nb| impossible(value, nb)) {
+                continue;
+            }
             let Some(mut score) = weigh(m.said, place, value, published, latest_year) else { continue };
             let source = if place.dateline { DateSource::Dateline } else { source };
             if let DateValue::DayMonth { .. } = value {
@@ -267,6 +276,14 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
         }
     }
     (found, event)
+}
+
+/// Whether a date lies wholly before a report's timeline bound.
+fn impossible(value: DateValue, not_before: Date) -> bool {
+    match value {
+        DateValue::Day { date } | DateValue::Window { to: date, .. } => super::timeline::too_early(date, not_before),
+        _ => false,
+    }
 }
 
 /// How far (in tokens) a weekday may stand from a date whose year it fixes.
@@ -296,7 +313,8 @@ pub(crate) fn find_dates(
         parts.push(Part::new(title, lang, knowledge, true));
     }
     parts.push(Part::new(text, lang, knowledge, false));
-    extract_dates(&parts, lang, published)
+    let bound = super::timeline::not_before(&parts, lang, knowledge, published);
+    extract_dates(&parts, lang, published, bound.map(|b| b.0))
 }
 
 pub(crate) fn reference_day(date: Option<&EventDate>, published: Option<Date>, parts: &[Part]) -> Option<Date> {
