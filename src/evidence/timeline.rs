@@ -63,3 +63,92 @@ pub(crate) fn not_before(parts: &[Part], lang: Lang, knowledge: &Knowledge, publ
     }
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::date::{Date, DateSource, DateValue};
+    use crate::evidence::analyse;
+    use crate::knowledge::Knowledge;
+    use crate::lang::Lang;
+    use crate::report::Report;
+    use crate::score::{compare, Conflict, Weights};
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn report(id: &str, text: &str, published: Option<&str>) -> Report {
+        let mut b = Report::builder(id, text).lang(Lang::En);
+        if let Some(p) = published {
+            b = b.published_date(day(p));
+        }
+        b.build().unwrap()
+    }
+
+    #[test]
+    fn a_report_after_an_event_conflicts_with_a_contact_before_it() {
+        let k = Knowledge::embedded().unwrap();
+        let after = analyse(
+            &report("after", "Putin and Erdogan spoke by phone about the explosion on the Crimean bridge and the grain deal.", None),
+            &k,
+        );
+        assert_eq!(after.not_before(), Some(day("2022-10-08")));
+        assert_eq!(after.not_before_event(), Some("crimean_bridge_attack"));
+        let before = analyse(
+            &report("before", "Putin and Erdogan spoke by phone on 30 September 2022 about the grain deal.", Some("2022-09-30")),
+            &k,
+        );
+        let m = compare(&after, &before, &Weights::default());
+        assert!(!m.same_event);
+        assert_eq!(
+            m.explanation.conflict,
+            Some(Conflict::Timeline { event: "crimean_bridge_attack".into(), happened: day("2022-10-08"), other_day: day("2022-09-30") })
+        );
+        assert_eq!(
+            m.explanation.to_string(),
+            "not the same event: one report mentions crimean_bridge_attack (2022-10-08) as past, the other is about 2022-09-30 or earlier"
+        );
+        // The same contact a few days later is not ruled out, in either order.
+        let later =
+            analyse(&report("later", "Putin and Erdogan spoke by phone on 11 October 2022 about the grain deal.", Some("2022-10-11")), &k);
+        assert_eq!(compare(&after, &later, &Weights::default()).explanation.conflict, None);
+        assert_eq!(compare(&later, &after, &Weights::default()).explanation.conflict, None);
+        assert!(compare(&before, &after, &Weights::default()).explanation.conflict.is_some());
+    }
+
+    #[test]
+    fn a_day_of_tolerance_for_time_zones() {
+        let k = Knowledge::embedded().unwrap();
+        let after = analyse(&report("a", "Putin and Erdogan discussed the explosion on the Crimean bridge.", None), &k);
+        let eve = analyse(&report("b", "Putin and Erdogan spoke by phone on 7 October 2022.", Some("2022-10-07")), &k);
+        assert_eq!(compare(&after, &eve, &Weights::default()).explanation.conflict, None);
+    }
+
+    #[test]
+    fn impossible_candidate_days_are_excluded() {
+        let k = Knowledge::embedded().unwrap();
+        // "5 October" cannot be the day of a call that discusses the explosion of 8 October as past.
+        let f = analyse(
+            &report("x", "Putin and Erdogan spoke on 5 October about the explosion on the Crimean bridge.", Some("2022-10-12")),
+            &k,
+        );
+        let date = f.event_date().unwrap();
+        assert_eq!(date.source, DateSource::Published);
+        assert_eq!(date.value, DateValue::Day { date: day("2022-10-12") });
+    }
+
+    #[test]
+    fn planned_feared_and_unseen_events_give_no_bound() {
+        let k = Knowledge::embedded().unwrap();
+        for (text, published) in [
+            ("Ahead of the Alaska summit, Trump and Putin spoke by phone.", Some("2025-08-12")),
+            ("Scholz said a full-scale invasion would bring sanctions.", Some("2022-01-20")),
+            ("Macron and Putin discussed the Alaska summit.", Some("2025-08-10")),
+        ] {
+            let f = analyse(&report("x", text, published), &k);
+            assert_eq!(f.not_before(), None, "{text}");
+        }
+        let f = analyse(&report("x", "Macron and Putin discussed the Alaska summit.", Some("2025-08-18")), &k);
+        assert_eq!(f.not_before(), Some(day("2025-08-15")));
+    }
+}
