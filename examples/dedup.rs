@@ -5,7 +5,8 @@
 //! ```
 //!
 //! Input: the corpus format (`id`, `text`, optional `title`, `lang`, `published`, `source`).
-//! Output, on stdout: `{"id", "cluster", "event_date", "participants", "kind", "confidence"}` for
+//! Output, on stdout: `{"id", "cluster", "event_date", "participants", "kind", "confidence"}` (plus
+//! `event_window`, `day_part`, `day_order` and `undecided` when they apply) for
 //! every input report, in input order; `event_date` is the day when the text fixes it, else null,
 //! with `event_window: [from, to]` when the publication bounds the day; `day_part` and `day_order`
 //! when the report says which contact of the day it describes. With `--eval`, reports that carry a gold `event` field are
@@ -154,7 +155,7 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Resul
             "event_date": f.event_day().map(|d| d.to_string()),
             "participants": f.participants(),
             "kind": f.kind().map(|k| k.name()),
-            "confidence": cluster.confidence,
+            "confidence": (f64::from(cluster.confidence) * 1000.0).round() / 1000.0,
         });
         if let Some((from, to)) = f.event_window() {
             line["event_window"] = serde_json::json!([from.to_string(), to.to_string()]);
@@ -164,6 +165,9 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Resul
         }
         if let Some(order) = f.day_order() {
             line["day_order"] = serde_json::Value::String(order.to_string());
+        }
+        if let Some(undecided) = clustering.undecided_of(f.id()) {
+            line["undecided"] = serde_json::Value::String(undecided.to_string());
         }
         writeln!(out, "{line}").map_err(|e| e.to_string())?;
     }

@@ -44,6 +44,9 @@ fn main() -> ExitCode {
             println!("  kind:         {}", f.kind().map_or("unknown", |k| k.name()));
             println!("  concepts:     {}", f.concepts().collect::<Vec<_>>().join(", "));
             println!("  names:        {}", f.cognates().collect::<Vec<_>>().join(", "));
+            if let (Some(day), Some(event)) = (f.not_before(), f.not_before_event()) {
+                println!("  not before:   {day} ({event} mentioned as past)");
+            }
         }
         Ok(())
     })();

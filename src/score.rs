@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::date::{DateRelation, DayOrder, DayPart, EventDate};
+use crate::date::{Date, DateRelation, DateValue, DayOrder, DayPart, EventDate};
 use crate::evidence::kind::EventKind;
 use crate::evidence::Fingerprint;
 
@@ -36,6 +36,16 @@ pub enum Conflict {
     /// Different contacts of one day: the reports' parts of the day or orders within the day
     /// exclude each other (the morning call and the evening call; the first and the second).
     TimesOfDay(String, String),
+    /// One report mentions a dated world event as past (`data/timeline.txt`); the other report's
+    /// event lies before it.
+    Timeline {
+        /// The concept of the world event (`crimean_bridge_attack`).
+        event: String,
+        /// The day it happened.
+        happened: Date,
+        /// The latest day the other report's event can be on.
+        other_day: Date,
+    },
 }
 
 impl fmt::Display for Conflict {
@@ -45,6 +55,9 @@ impl fmt::Display for Conflict {
             Conflict::Participants(a, b) => write!(f, "different participants ({} vs {})", a.join("+"), b.join("+")),
             Conflict::Kinds(a, b) => write!(f, "different kinds of contact ({a} vs {b})"),
             Conflict::TimesOfDay(a, b) => write!(f, "different contacts of the day ({a} vs {b})"),
+            Conflict::Timeline { event, happened, other_day } => {
+                write!(f, "one report mentions {event} ({happened}) as past, the other is about {other_day} or earlier")
+            }
         }
     }
 }
@@ -182,6 +195,26 @@ enum Shared<'a> {
     Name(&'a str),
 }
 
+/// The latest day a report's event can be on: its event day (or the end of its window), and never
+/// after its published day.
+fn latest_day(f: &Fingerprint) -> Option<Date> {
+    let from_date = f.date.and_then(|d| match d.value {
+        DateValue::Day { date } | DateValue::Window { to: date, .. } => Some(date),
+        _ => None,
+    });
+    match (from_date, f.published) {
+        (Some(d), Some(p)) => Some(d.min(p)),
+        (d, p) => d.or(p),
+    }
+}
+
+/// Whether `b`'s event lies before the world event `a` mentions as past (a day's tolerance).
+fn before_bound(a: &Fingerprint, b: &Fingerprint) -> Option<(Date, Date)> {
+    let (bound, _) = a.not_before.as_ref()?;
+    let day = latest_day(b)?;
+    crate::evidence::timeline::too_early(day, *bound).then_some((*bound, day))
+}
+
 /// The numeric parts of a comparison, computed without allocating.
 struct Parts {
     date: f32,
@@ -192,6 +225,7 @@ struct Parts {
     kind_conflict: bool,
     /// The parts of the day or the orders within the day exclude each other.
     time_conflict: bool,
+    timeline_conflict: bool,
 }
 
 fn parts(a: &Fingerprint, b: &Fingerprint) -> Parts {
@@ -223,7 +257,8 @@ fn parts(a: &Fingerprint, b: &Fingerprint) -> Parts {
     let parts_exclude = matches!((a.day_part, b.day_part), (Some(x), Some(y)) if x.excludes(y));
     let orders_exclude = matches!((a.day_order, b.day_order), (Some(x), Some(y)) if x.excludes(y));
     let time_conflict = parts_exclude || orders_exclude;
-    Parts { date, date_conflict, participants, participants_conflict, kind, kind_conflict, time_conflict }
+    let timeline_conflict = before_bound(a, b).is_some() || before_bound(b, a).is_some();
+    Parts { date, date_conflict, participants, participants_conflict, kind, kind_conflict, time_conflict, timeline_conflict }
 }
 
 /// How a report places its contact in the day, for a conflict message.
@@ -238,7 +273,7 @@ fn describe_time(part: Option<DayPart>, order: Option<DayOrder>) -> String {
 
 impl Parts {
     fn conflict(&self) -> bool {
-        self.date_conflict || self.participants_conflict || self.kind_conflict || self.time_conflict
+        self.date_conflict || self.participants_conflict || self.kind_conflict || self.time_conflict || self.timeline_conflict
     }
     fn score(&self, topics: f32, w: &Weights) -> f32 {
         if self.conflict() {
@@ -270,6 +305,16 @@ pub(crate) fn quick(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Quick {
     Quick { score, same_event: score >= w.threshold, conflict: false }
 }
 
+/// The timeline conflict of a pair, if any, for the explanation.
+fn timeline_conflict(a: &Fingerprint, b: &Fingerprint) -> Option<Conflict> {
+    let (bounded, (happened, other_day)) = match before_bound(a, b) {
+        Some(x) => (a, x),
+        None => (b, before_bound(b, a)?),
+    };
+    let event = bounded.not_before.as_ref().map(|x| x.1.to_string()).unwrap_or_default();
+    Some(Conflict::Timeline { event, happened, other_day })
+}
+
 /// Scores a pair of fingerprints and explains the score.
 pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
     let p = parts(a, b);
@@ -288,7 +333,7 @@ pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
             _ if p.time_conflict => {
                 Some(Conflict::TimesOfDay(describe_time(a.day_part, a.day_order), describe_time(b.day_part, b.day_order)))
             }
-            _ => None,
+            _ => timeline_conflict(a, b),
         },
     };
     // The same title and text is the same report, whatever else could be read from it.

@@ -172,3 +172,32 @@ fn event_windows_furniture_times_and_years() {
         }
     }
 }
+
+#[test]
+fn specificity_and_timeline_bounds() {
+    let matcher = Matcher::new().unwrap();
+    check("specificity.json", 40, 8, |case| {
+        let text = case["text"].as_str().unwrap();
+        let mut builder = event_dedup::Report::builder("t", text).lang(lang(case));
+        if let Some(p) = published(case) {
+            builder = builder.published_date(p);
+        }
+        let fp = matcher.fingerprint(&builder.build().unwrap());
+        let weights: Vec<(String, f32)> = fp.weighted_concepts().map(|(c, w)| (c.to_string(), w)).collect();
+        let weight = |id: &str| weights.iter().find(|(c, _)| c == id).map(|(_, w)| *w);
+        let mut wrong = Vec::new();
+        for (key, ok) in [("specific", (|w: f32| w >= 1.5) as fn(f32) -> bool), ("generic", |w: f32| w <= 0.5)] {
+            for id in case[key].as_array().unwrap().iter().map(|v| v.as_str().unwrap()) {
+                match weight(id) {
+                    Some(w) if ok(w) => {}
+                    got => wrong.push(format!("{key} {id}: weight {got:?}")),
+                }
+            }
+        }
+        let bound = fp.not_before().map(|d| d.to_string());
+        if bound.as_deref() != case["not_before"].as_str() {
+            wrong.push(format!("not_before {bound:?}, want {}", case["not_before"]));
+        }
+        (!wrong.is_empty()).then(|| format!("  [{}] {text:?}: {} (concepts {weights:?})", lang(case), wrong.join("; ")))
+    });
+}

@@ -213,6 +213,8 @@ pub(crate) struct DateContext<'a> {
     pub published: Option<Date>,
     pub time: Option<LocalTime>,
     pub knowledge: &'a Knowledge,
+    /// The latest past world event the report mentions: days before it are not candidates.
+    pub not_before: Option<Date>,
 }
 
 /// How far (in tokens) a planned date's clause reaches to the relative word that dates its announcement.
@@ -225,6 +227,7 @@ const EARLY_HOUR: u8 = 10;
 /// All date expressions of a report, with their roles, and the event date chosen from them.
 pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> (Vec<DateMention>, Option<EventDate>) {
     let published = cx.published;
+    let not_before = cx.not_before;
     let mut all = Vec::new();
     let mut years = BTreeSet::new();
     let mut recent = 1;
@@ -316,6 +319,9 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
             let text = part.tokens.join(m.start, m.end);
             found.push(DateMention { text, value: resolved.map(|r| r.0), role, in_title: part.in_title });
             let Some((value, source)) = resolved else { continue };
+            if not_before.is_some_and(|nb| impossible(value, nb)) {
+                continue;
+            }
             let Some(mut score) = weigh(m.said, place, value, published, latest_year) else { continue };
             let source = if place.dateline { DateSource::Dateline } else { source };
             if let DateValue::DayMonth { .. } = value {
@@ -490,6 +496,14 @@ fn years_of_offices(month: u32, day: u32, weekday: Option<u32>, named: &[u32], k
     chosen.into_iter().map(Date::year).collect()
 }
 
+/// Whether a date lies wholly before a report's timeline bound.
+fn impossible(value: DateValue, not_before: Date) -> bool {
+    match value {
+        DateValue::Day { date } | DateValue::Window { to: date, .. } => super::timeline::too_early(date, not_before),
+        _ => false,
+    }
+}
+
 /// How far (in tokens) a weekday may stand from a date whose year it fixes.
 const WEEKDAY_HINT_BEFORE: usize = 6;
 const WEEKDAY_HINT_AFTER: usize = 40;
@@ -517,7 +531,8 @@ pub(crate) fn find_dates(
         parts.push(Part::new(title, lang, knowledge, true));
     }
     parts.push(Part::new(text, lang, knowledge, false));
-    extract_dates(&parts, lang, DateContext { published, time: None, knowledge })
+    let not_before = super::timeline::not_before(&parts, lang, knowledge, published).map(|b| b.0);
+    extract_dates(&parts, lang, DateContext { published, time: None, knowledge, not_before })
 }
 
 /// The day office titles are resolved on ("the French president"): the event's day, else the

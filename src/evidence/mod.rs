@@ -6,6 +6,8 @@ pub(crate) mod dates;
 pub(crate) mod furniture;
 pub(crate) mod kind;
 pub(crate) mod people;
+pub(crate) mod quantities;
+pub(crate) mod timeline;
 pub(crate) mod topics;
 
 use std::collections::BTreeSet;
@@ -45,6 +47,10 @@ pub struct Fingerprint {
     pub(crate) cognates: Box<str>,
     /// Hash of the title and text: equal for exact duplicates, which are always one event.
     pub(crate) content: u64,
+    /// The latest dated world event the report mentions as past (`data/timeline.txt`), and the
+    /// concept that names it: the report cannot be about an earlier day.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) not_before: Option<(Date, Arc<str>)>,
 }
 
 impl Fingerprint {
@@ -96,6 +102,21 @@ impl Fingerprint {
     /// Cognate keys: names the lexicon lacks, folded and stemmed (`haftar`, `wagner`).
     pub fn cognates(&self) -> impl Iterator<Item = &str> {
         self.cognates.split(COGNATE_SEP).filter(|c| !c.is_empty())
+    }
+    /// The concepts with their weights in topic overlap, sorted by id. The weight is the concept's
+    /// specificity: 0.25 for generic topics (`ceasefire`, `sanctions`), 2 or more for places,
+    /// incidents and numbers with units (`qty:70 minute`).
+    pub fn weighted_concepts(&self) -> impl Iterator<Item = (&str, f32)> {
+        self.concepts.iter().map(|(c, w)| (&**c, *w))
+    }
+    /// The earliest day the report can be about: the day of the latest dated world event it
+    /// mentions as past ("after the attack on the Crimean bridge": 2022-10-08), if any.
+    pub fn not_before(&self) -> Option<Date> {
+        self.not_before.as_ref().map(|b| b.0)
+    }
+    /// The concept of the event that sets [`Fingerprint::not_before`] (`crimean_bridge_attack`).
+    pub fn not_before_event(&self) -> Option<&str> {
+        self.not_before.as_ref().map(|b| &*b.1)
     }
 }
 
@@ -192,7 +213,7 @@ pub(crate) fn recognise(text: &str, lang: Lang, knowledge: &Knowledge) -> Vec<Re
 
 /// Analyses one report: each kind of evidence is read by its own module.
 pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
-    let Reading { lang, parts, published, date, ref_day } = Reading::of(report, knowledge);
+    let Reading { lang, parts, published, date, ref_day, bound } = Reading::of(report, knowledge);
     let (day_part, day_order) = dates::time_of_day(&parts);
     let (kind, kind_confident) = kind::read_kind(&parts);
     let (principals, _) = people::read_people(&parts, lang, knowledge, ref_day, kind, false);
@@ -212,6 +233,7 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
         concepts,
         cognates,
         content: content_hash(report),
+        not_before: bound.map(|(day, c)| (day, knowledge.concepts[c as usize].id.clone())),
     }
 }
 
@@ -223,6 +245,8 @@ struct Reading {
     date: Option<EventDate>,
     /// The day office titles are resolved on.
     ref_day: Option<Date>,
+    /// The latest past world event the report mentions, and its concept index.
+    bound: Option<(Date, u32)>,
 }
 
 impl Reading {
@@ -234,10 +258,11 @@ impl Reading {
         }
         parts.push(Part::new(report.text(), lang, knowledge, false));
         let published = report.published();
-        let cx = dates::DateContext { published, time: report.published_time(), knowledge };
+        let bound = timeline::not_before(&parts, lang, knowledge, published);
+        let cx = dates::DateContext { published, time: report.published_time(), knowledge, not_before: bound.map(|b| b.0) };
         let (_, date) = dates::extract_dates(&parts, lang, cx);
         let ref_day = dates::reference_day(date.as_ref(), published, &parts, knowledge);
-        Reading { lang, parts, published, date, ref_day }
+        Reading { lang, parts, published, date, ref_day, bound }
     }
 }
 
