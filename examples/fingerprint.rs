@@ -41,6 +41,10 @@ fn main() -> ExitCode {
                 println!("  in the day:   {part}; {order}");
             }
             println!("  participants: {}", f.participants().join(", "));
+            for p in matcher.participants(&report) {
+                let role = if p.principal { "took part" } else { "mentioned" };
+                println!("    {:<12} {role}: {:?}, {}", p.id, p.words, p.reason);
+            }
             println!("  kind:         {}", f.kind().map_or("unknown", |k| k.name()));
             println!("  concepts:     {}", f.concepts().collect::<Vec<_>>().join(", "));
             println!("  names:        {}", f.cognates().collect::<Vec<_>>().join(", "));

@@ -113,6 +113,8 @@ pub(crate) enum Word {
     Joined,
     /// Right after a contact cue, names exactly who took part: `between`, `tra`, `giữa`, `med`.
     Between,
+    /// Opens a relative clause after a comma: `who`, `where`, `che`, `dove`, `nơi`, `ki`, `kjer`.
+    RelativeClause,
     Stop,
     /// A number word (`six`, `cinque`, `hai`, `štirimi`), or `a` in `a day ago`.
     Number(u32),
@@ -272,6 +274,7 @@ impl Cues {
             ("sequence", Word::Sequence),
             ("joined", Word::Joined),
             ("between", Word::Between),
+            ("relative_clause", Word::RelativeClause),
             ("stop", Word::Stop),
             ("furniture", Word::Furniture),
             ("caption", Word::Caption),
