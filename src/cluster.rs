@@ -313,9 +313,10 @@ fn fixes_day(f: &Fingerprint) -> bool {
         .is_some_and(|d| d.source != DateSource::Published && matches!(d.value, DateValue::Day { .. } | DateValue::DayMonth { .. }))
 }
 
-/// An undated report joins an event only when its evidence singles that event out among the
-/// same participants' other contacts. Its links to reports with a day are grouped into candidate
-/// events (partners linked to each other are one event); when the best two candidates score
+/// A report without a day of its own (undated, or dated only by a window of publication) joins an
+/// event only when its evidence singles that event out among the same participants' other
+/// contacts. Its links to reports with a day or a window are grouped into candidate events
+/// (partners linked to each other are one event); when the best two candidates score
 /// within [`SINGLE_OUT_MARGIN`], all those links are dropped and the report is [`Undecided`];
 /// otherwise only the links to the best candidate are kept.
 fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
@@ -323,13 +324,15 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
     links: Vec<(usize, usize, f32)>,
 ) -> (Vec<(usize, usize, f32)>, Vec<Undecided>) {
     let fixed: Vec<bool> = fps.iter().map(|f| fixes_day(f.borrow())).collect();
-    // Each undated report's links to dated partners.
+    let dated: Vec<bool> = fps.iter().map(|f| f.borrow().date.is_some()).collect();
+    // Each report without a day of its own, with its links to partners that have a day or a window.
     let mut partners: BTreeMap<usize, Vec<(usize, f32)>> = BTreeMap::new();
     for &(i, j, score) in &links {
-        match (fixed[i], fixed[j]) {
-            (false, true) => partners.entry(i).or_default().push((j, score)),
-            (true, false) => partners.entry(j).or_default().push((i, score)),
-            _ => {}
+        if !fixed[i] && dated[j] {
+            partners.entry(i).or_default().push((j, score));
+        }
+        if !fixed[j] && dated[i] {
+            partners.entry(j).or_default().push((i, score));
         }
     }
     if partners.values().all(|p| p.len() < 2) {
@@ -340,6 +343,7 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
         links.iter().filter(|l| involved.contains(&l.0) && involved.contains(&l.1)).map(|l| (l.0, l.1)).collect();
     let mut dropped: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
     let mut undecided = Vec::new();
+    let mut alone = std::collections::BTreeSet::new();
     for (&u, ps) in &partners {
         if ps.len() < 2 {
             continue;
@@ -376,6 +380,9 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
             }
         }
         if ambiguous {
+            alone.insert(u);
+        }
+        if ambiguous {
             let candidates = ranked
                 .iter()
                 .filter(|r| ranked[0].1 - r.1 < SINGLE_OUT_MARGIN)
@@ -387,12 +394,16 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
             undecided.push(Undecided { report: fps[u].borrow().id.clone(), candidates });
         }
     }
-    let kept = links.into_iter().filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1)))).collect();
+    // An undecided report stays alone: joining other undated reports would be the same guess.
+    let kept = links
+        .into_iter()
+        .filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1))) && !alone.contains(&l.0) && !alone.contains(&l.1))
+        .collect();
     (kept, undecided)
 }
 
 /// How much better than the next candidate event an undated report must fit the best one to join it.
-const SINGLE_OUT_MARGIN: f32 = 0.1;
+const SINGLE_OUT_MARGIN: f32 = 0.08;
 
 /// A merge needs the two groups' mean pairwise score to reach this share of the threshold.
 pub(crate) const AVERAGE_LINK_FRACTION: f32 = 0.8;

@@ -97,7 +97,7 @@ mod readme {}
 
 pub use apart::KeptApart;
 pub use cluster::{Cluster, Clustering, EventSummary, Merge, Undecided};
-pub use date::{Date, DateSource, DateValue, EventDate};
+pub use date::{Date, DateSource, DateValue, DayOrder, DayPart, EventDate, LocalTime};
 pub use error::Error;
 pub use evidence::dates::{DateMention, DateRole};
 pub use evidence::kind::EventKind;

@@ -61,7 +61,7 @@ fn titled_people(part: &Part, lang: Lang, knowledge: &Knowledge, day: Option<Dat
             None => knowledge.latest_holder(post, code),
         };
         let Some(p) = holder else { continue };
-        if named_after(part, span.1).is_some_and(|named| named != p) {
+        if named_after(part, span.1).is_some_and(|named| named != p) || named_before(part, span.0).is_some_and(|named| named != p) {
             continue;
         }
         out.push(((s, e), p));
@@ -103,7 +103,10 @@ fn nearest_country(part: &Part, s: usize, e: usize) -> Option<(u32, bool, usize,
         .filter(|(es, ee, _)| {
             let (from, to) = if *es >= e { (e, *es) } else { (*ee, s) };
             !part.entities.iter().any(|(ps, _, pe)| matches!(pe, Entity::Person(_)) && *ps >= from && *ps < to)
-                && !part.words.iter().any(|&(ws, _, w)| w == Word::Coordination && ws >= from && ws < to)
+                && !part.words.iter().any(|&(ws, _, w)| {
+                    // Nor across another title: in "la premier riceve il leader ucraino", Ukraine's is the leader.
+                    (w == Word::Coordination || matches!(w, Word::Title(_))) && ws >= from && ws < to
+                })
                 && !(from..to).any(|k| t[k].is_punct(','))
         })
         .filter_map(|&(es, ee, ent)| {
@@ -127,6 +130,33 @@ fn elect_beside(part: &Part, (s, e): (usize, usize), (from, to): (usize, usize))
         Word::Elect { before: true } => we == s || we == from,
         _ => false,
     })
+}
+
+/// The person a title stands in apposition after: "To Lam, segretario generale … e presidente
+/// della Repubblica" (past commas, countries, further titles and coordinations of titles).
+fn named_before(part: &Part, start: usize) -> Option<u32> {
+    let mut i = start;
+    let mut comma = false;
+    while i > 0 {
+        let j = i - 1;
+        if let Some(&(es, _, entity)) = part.entities.iter().find(|(_, ee, _)| *ee == i) {
+            match entity {
+                Entity::Person(p) if comma => return Some(p),
+                Entity::Country(_) | Entity::Seat { .. } => i = es,
+                _ => return None,
+            }
+        } else if let Some(&(ws, _, _)) =
+            part.words.iter().find(|(_, we, w)| *we == i && matches!(w, Word::Title(_) | Word::Coordination | Word::Stop))
+        {
+            i = ws;
+        } else if part.tokens[j].is_punct(',') {
+            comma = true;
+            i = j;
+        } else {
+            return None;
+        }
+    }
+    None
 }
 
 /// The person named right after a title, past commas, countries and further titles: "Russian
@@ -333,6 +363,8 @@ struct PersonMention {
     weight: f32,
     participation: f32,
     governed_by: Option<(usize, usize)>,
+    /// Whether they held an office on the reference day (or nothing dates the report).
+    in_office: bool,
 }
 
 /// A leader named in a report: whether they took part in the contact it reports, and the words
@@ -379,7 +411,7 @@ pub(crate) fn read_people(
             let (participation, governed_by) = participation(part, i);
             let weight =
                 position_weight(part, i) * if cue { 1.5 } else { 1.0 } * if in_office { 1.0 } else { 0.3 } * participation * factor;
-            mentions.push(PersonMention { part: k, sentence, span, person, weight, participation, governed_by });
+            mentions.push(PersonMention { part: k, sentence, span, person, weight, participation, governed_by, in_office });
         };
         for &(s, e, ent) in &part.entities {
             if let Entity::Person(p) = ent {
@@ -437,6 +469,29 @@ fn describe(parts: &[Part], knowledge: &Knowledge, mentions: &[PersonMention], p
         .collect()
 }
 
+/// The relative clause token `i` stands in, by the token its clause starts at: a clause opened by a
+/// comma and a relative word ("…, kjer ga je pričakal X, …", "…, where the Russian leader hosted
+/// Modi") runs to the next comma or the end of the sentence; `None` is the main clause. The person
+/// right before a relative pronoun ("Macron, who spoke with Putin") is the clause's antecedent.
+fn relative_clause(part: &Part, i: usize) -> Option<usize> {
+    let t = &part.tokens;
+    let sentence = t[i].sentence;
+    // The nearest comma before `i` in the sentence, and whether a relative word follows it.
+    let mut j = i;
+    while j > 0 && t[j - 1].sentence == sentence {
+        j -= 1;
+        if t[j].is_punct(',') {
+            let opens = part.words.iter().any(|&(ws, _, w)| ws == j + 1 && w == Word::RelativeClause);
+            return opens.then_some(j + 1);
+        }
+    }
+    // An antecedent: a person followed by ", who".
+    let end = part.entities.iter().find(|&&(es, _, ent)| es == i && matches!(ent, Entity::Person(_))).map(|&(_, ee, _)| ee)?;
+    let opens =
+        t.get(end).is_some_and(|c| c.is_punct(',')) && part.words.iter().any(|&(ws, _, w)| ws == end + 1 && w == Word::RelativeClause);
+    opens.then_some(end + 1)
+}
+
 /// How many body sentences from the top may hold the lead's contact.
 const LEAD_SENTENCES: u32 = 2;
 
@@ -452,7 +507,8 @@ fn lead_frame(parts: &[Part], mentions: &[PersonMention]) -> Option<Vec<u32>> {
         });
         let Some(&(s, _, _)) = framed else { continue };
         let sentence = part.tokens[s].sentence;
-        let ungoverned = |m: &&PersonMention| m.participation >= 1.0;
+        let clause = relative_clause(part, s);
+        let ungoverned = |m: &&PersonMention| m.participation >= 1.0 && m.in_office && relative_clause(part, m.span.0) == clause;
         // "the meeting between X and Y", "colloquio tra X e Y", "cuộc gặp giữa X và Y": only they.
         let between =
             part.words.iter().find(|&&(ws, _, w)| w == Word::Between && ws > s && ws <= s + 3 && part.tokens[ws].sentence == sentence);

@@ -113,6 +113,8 @@ pub(crate) enum Word {
     Joined,
     /// Right after a contact cue, names exactly who took part: `between`, `tra`, `giữa`, `med`.
     Between,
+    /// Opens a relative clause after a comma: `who`, `where`, `che`, `dove`, `nơi`, `ki`, `kjer`.
+    RelativeClause,
     Stop,
     /// A number word (`six`, `cinque`, `hai`, `štirimi`), or `a` in `a day ago`.
     Number(u32),
@@ -132,6 +134,31 @@ pub(crate) enum Word {
     NotAgo,
     /// `and` between two spans (`two weeks and three days ago`).
     And,
+    /// "recently", "in recent days": the event may lie up to N days before publication.
+    Recent(i64),
+    /// A line that begins with it is page furniture ("Read also", "Updated", a byline).
+    Furniture,
+    /// Followed by a colon, inside brackets or first on its line, it marks a photo caption or
+    /// credit ("Foto:", "Ảnh:").
+    Caption,
+    /// First on a short line, it makes the line a byline ("By", "di", "Piše").
+    Byline,
+    /// Anywhere in a line, it makes the line page furniture (cookies, subscriptions).
+    PageNotice,
+}
+
+/// When in its day a contact took place, as a text says it: a part of the day or an order
+/// among the day's contacts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Time {
+    /// 1 morning, 2 afternoon, 3 evening, 4 night.
+    Part(u8),
+    /// 1 first, 2 second, 3 third of the day; 9 a later one (not the first); 0 a word that
+    /// counts the contacts ("twice"), which makes its sentence tell no order.
+    Order(u8),
+    /// An order said without its day ("for the second time"): it counts in a sentence that
+    /// names the day.
+    PlainOrder(u8),
 }
 
 /// A language's cue words, parsed once.
@@ -140,6 +167,9 @@ pub(crate) struct Cues {
     /// Number words, units and `ago` words, matched apart from the other cue words so that a unit
     /// inside a longer cue (`tuần` in `tuần trước`, last week) is still seen.
     pub counts: PhraseTable<Word>,
+    /// Parts of the day and orders within it: a table of their own, because they overlap the
+    /// relative words ("ieri sera" is yesterday, and in the evening).
+    pub times: PhraseTable<Time>,
     pub day_first: bool,
     /// The country whose offices `title.home` titles mean (`IT` for Italian).
     pub home_country: Option<String>,
@@ -149,13 +179,25 @@ impl Cues {
     fn build(lang: Lang) -> Result<Cues, Error> {
         let name = format!("data/lang/{lang}.txt");
         let data = LangData::parse(&name, module(lang).data())?;
+        let keys_of = |v: &str| -> Vec<String> {
+            let tokens = crate::text::tokenize(v);
+            (0..tokens.len()).map(|i| fold_key(lang, tokens.lower(i))).collect()
+        };
+        let mut times = PhraseTable::default();
+        for (n, v) in data.numbered("day_part") {
+            v.iter().for_each(|v| times.insert(keys_of(v), Time::Part(n as u8), false));
+        }
+        for (n, v) in data.numbered("order") {
+            v.iter().for_each(|v| times.insert(keys_of(v), Time::Order(n as u8), false));
+        }
+        for (n, v) in data.numbered("order_plain") {
+            v.iter().for_each(|v| times.insert(keys_of(v), Time::PlainOrder(n as u8), false));
+        }
         let mut words = PhraseTable::default();
         let mut counts = PhraseTable::default();
         let insert = |table: &mut PhraseTable<Word>, values: &[String], w: Word| {
             for v in values {
-                let tokens = crate::text::tokenize(v);
-                let keys = (0..tokens.len()).map(|i| fold_key(lang, tokens.lower(i))).collect();
-                table.insert(keys, w, false);
+                table.insert(keys_of(v), w, false);
             }
         };
         for (n, v) in data.numbered("number") {
@@ -173,6 +215,9 @@ impl Cues {
             insert(&mut counts, data.get(k), w);
         }
         let mut add = |values: &[String], w: Word| insert(&mut words, values, w);
+        for (n, v) in data.numbered("recent") {
+            add(v, Word::Recent(n));
+        }
         for (n, v) in data.numbered("month") {
             add(v, Word::Month(n as u32));
         }
@@ -229,12 +274,17 @@ impl Cues {
             ("sequence", Word::Sequence),
             ("joined", Word::Joined),
             ("between", Word::Between),
+            ("relative_clause", Word::RelativeClause),
             ("stop", Word::Stop),
+            ("furniture", Word::Furniture),
+            ("caption", Word::Caption),
+            ("byline", Word::Byline),
+            ("page_words", Word::PageNotice),
         ];
         for (k, w) in simple {
             add(data.get(k), w);
         }
-        Ok(Cues { words, counts, day_first: data.day_first(), home_country: data.get("home_country").first().cloned() })
+        Ok(Cues { words, counts, times, day_first: data.day_first(), home_country: data.get("home_country").first().cloned() })
     }
 
     /// The embedded calendar of `lang`.
@@ -248,6 +298,7 @@ impl Cues {
                     Cues::build(m.lang()).unwrap_or(Cues {
                         words: PhraseTable::default(),
                         counts: PhraseTable::default(),
+                        times: PhraseTable::default(),
                         day_first: true,
                         home_country: None,
                     })
@@ -297,6 +348,15 @@ impl Cues {
         found.extend(counts.into_iter().filter(|m| near_unit(m.start, m.end)).map(|m| (m.start, m.end, *m.value)));
         found.sort_by_key(|&(s, e, _)| (s, e));
         found
+    }
+
+    /// Parts of the day and orders within it found in `tokens` (keys as for [`Cues::find`]). In
+    /// the data, `#` stands for a number: Vietnamese `tối #` is "the evening of" a date (`tối 7/11`).
+    pub(crate) fn find_times(&self, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Time)> {
+        let keys: Vec<&str> = tokens.iter().zip(keys).map(|(t, k)| if t.number().is_some() { "#" } else { k }).collect();
+        let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
+        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
+        self.times.find(&keys, &caps, &breaks).into_iter().map(|m| (m.start, m.end, *m.value)).collect()
     }
 }
 

@@ -121,6 +121,12 @@ pub fn reports_jsonl(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
             "lang": f.lang().code(),
             "confidence": round(c.confidence),
         });
+        if let Some(part) = f.day_part() {
+            line["day_part"] = json!(part.to_string());
+        }
+        if let Some(order) = f.day_order() {
+            line["day_order"] = json!(order.to_string());
+        }
         if let Some(u) = run.clustering.undecided_of(f.id()) {
             line["undecided"] = undecided_json(u);
         }
