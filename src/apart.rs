@@ -30,10 +30,10 @@ pub enum KeptApart {
         /// What a merge needs.
         needed: f32,
     },
-    /// One of the two has no day of its own and fits several events about equally.
+    /// One of the two does not tell its day (or its time of day) and fits several contacts about equally.
     Undecided(Undecided),
-    /// One of the two has no day of its own and fits another event of the same participants
-    /// better: it joined that one.
+    /// One of the two has no day (or no time of day) of its own and fits another contact of the
+    /// same participants better: it joined that one.
     FitsElsewhere {
         /// The report without a day of its own.
         report: String,
@@ -54,7 +54,7 @@ impl fmt::Display for KeptApart {
             }
             KeptApart::Undecided(u) => write!(f, "kept apart: {} is {u}", u.report),
             KeptApart::FitsElsewhere { report } => {
-                write!(f, "kept apart: {report} has no day of its own and fits another contact of the same leaders better")
+                write!(f, "kept apart: {report} does not tell its day or time of day, and fits another contact of the same leaders better")
             }
         }
     }
@@ -97,6 +97,9 @@ pub(crate) fn why_apart(clustering: &Clustering, fingerprints: &[Fingerprint], a
     if mean < needed {
         return Some(KeptApart::WeakAverage { mean, needed });
     }
-    let undated = if fa.event_date().is_none_or(|d| d.source == crate::DateSource::Published) { a } else { b };
-    Some(KeptApart::FitsElsewhere { report: undated.to_string() })
+    // The one that was singled out among several contacts: no day of its own, else no time of day.
+    let undated = |f: &Fingerprint| f.event_day().is_none() || f.event_date().is_some_and(|d| d.source == crate::DateSource::Published);
+    let untimed = |f: &Fingerprint| f.day_part().is_none() && f.day_order().is_none();
+    let report = if undated(fa) || !undated(fb) && untimed(fa) { a } else { b };
+    Some(KeptApart::FitsElsewhere { report: report.to_string() })
 }

@@ -195,7 +195,7 @@ pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
     w: &Weights,
 ) -> (Groups, Vec<Vec<Merge>>, Vec<Undecided>) {
     let n = fps.len();
-    let (kept, undecided) = single_out_undated(fps, links);
+    let (kept, undecided) = single_out_undated(fps, links, w);
     links = kept;
     links.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
     let mut groups = Groups::new(n);
@@ -322,17 +322,19 @@ fn fixes_day(f: &Fingerprint) -> bool {
 fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
     fps: &[F],
     links: Vec<(usize, usize, f32)>,
+    w: &Weights,
 ) -> (Vec<(usize, usize, f32)>, Vec<Undecided>) {
     let fixed: Vec<bool> = fps.iter().map(|f| fixes_day(f.borrow())).collect();
     let dated: Vec<bool> = fps.iter().map(|f| f.borrow().date.is_some()).collect();
-    // Each report without a day of its own, with its links to partners that have a day or a window.
+    let timed: Vec<bool> = fps.iter().map(|f| f.borrow().day_part.is_some() || f.borrow().day_order.is_some()).collect();
+    // Each report without a day of its own, or with a day but not its time in the day while a
+    // partner has one, with its links to partners that have a day or a window.
     let mut partners: BTreeMap<usize, Vec<(usize, f32)>> = BTreeMap::new();
     for &(i, j, score) in &links {
-        if !fixed[i] && dated[j] {
-            partners.entry(i).or_default().push((j, score));
-        }
-        if !fixed[j] && dated[i] {
-            partners.entry(j).or_default().push((i, score));
+        for (u, p) in [(i, j), (j, i)] {
+            if dated[p] && (!fixed[u] || !timed[u] && timed[p]) {
+                partners.entry(u).or_default().push((p, score));
+            }
         }
     }
     if partners.values().all(|p| p.len() < 2) {
@@ -373,7 +375,13 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
         let mut ranked: Vec<(usize, f32, usize)> = best.into_iter().map(|(g, (score, p))| (g, score, p)).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
         let winner = ranked[0].0;
-        let ambiguous = ranked[0].1 - ranked[1].1 < SINGLE_OUT_MARGIN;
+        // A report with its own day is torn only between contacts known to be different (the
+        // morning and the evening call of one day), not between two parts of one event.
+        let different = || quick(fps[ranked[0].2].borrow(), fps[ranked[1].2].borrow(), w).conflict;
+        let ambiguous = ranked[0].1 - ranked[1].1 < SINGLE_OUT_MARGIN && (!fixed[u] || different());
+        if fixed[u] && !ambiguous {
+            continue;
+        }
         for (k, &(p, _)) in ps.iter().enumerate() {
             if ambiguous || groups.find(k) != winner {
                 dropped.insert((u.min(p), u.max(p)));

@@ -163,7 +163,19 @@ impl Matcher {
     }
     /// Scores two reports and explains the score.
     pub fn explain(&self, a: &Report, b: &Report) -> Match {
-        self.compare(&self.fingerprint(a), &self.fingerprint(b))
+        let mut m = self.compare(&self.fingerprint(a), &self.fingerprint(b));
+        for (side, report) in [("a", a), ("b", b)] {
+            let words: Vec<String> = self
+                .participants(report)
+                .into_iter()
+                .filter(|p| p.principal)
+                .map(|p| format!("{} from {:?}, {}", p.id, p.words, p.reason))
+                .collect();
+            if !words.is_empty() {
+                m.explanation.principal_words.push(format!("{side}: {}", words.join(", ")));
+            }
+        }
+        m
     }
     /// Analyses many reports, on all cores with the `parallel` feature; the result is in input
     /// order and identical whatever the number of threads.

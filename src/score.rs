@@ -89,6 +89,9 @@ pub struct Explanation {
     pub day_orders: (Option<DayOrder>, Option<DayOrder>),
     /// What rules the pair out, if anything.
     pub conflict: Option<Conflict>,
+    /// Which words made each principal, per report ("a: putin from \"Vladimir Putin\" …"); filled
+    /// by [`crate::Matcher::explain`], which has the texts, and empty when only fingerprints are compared.
+    pub principal_words: Vec<String>,
 }
 
 /// The decision on a pair of reports.
@@ -150,6 +153,9 @@ impl fmt::Display for Explanation {
         }
         if !self.shared_names.is_empty() {
             write!(f, "; shared names: {}", self.shared_names.join(", "))?;
+        }
+        if !self.principal_words.is_empty() {
+            write!(f, "; who: {}", self.principal_words.join("; "))?;
         }
         Ok(())
     }
@@ -362,6 +368,7 @@ pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
             day_parts: (a.day_part, b.day_part),
             day_orders: (a.day_order, b.day_order),
             conflict,
+            principal_words: Vec::new(),
         },
     }
 }
