@@ -65,6 +65,13 @@
 //! 5. [`Clustering`]: candidate pairs are blocked by participant; clusters grow strongest link
 //!    first, and never across a conflict, so an undated report cannot glue two calls together.
 //!
+//! # The command-line tool
+//!
+//! With the `cli` feature the package also builds `event-dedup`, a command-line tool over this
+//! library (`cargo install --path . --features cli --locked`): `cluster` (JSON Lines or CSV in;
+//! per-report or per-event JSON Lines, CSV, or a self-contained HTML timeline out), `explain`,
+//! `dates`, `fingerprint` and `stream`. The library itself never depends on its crates.
+//!
 //! # Knowledge
 //!
 //! Countries, seats of power, heads of state and government with their terms of office, and

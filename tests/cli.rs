@@ -291,3 +291,19 @@ fn stream_assigns_as_lines_come_keeps_a_window_and_restores_a_snapshot() {
     assert_eq!(lines(&String::from_utf8(out.stdout).unwrap()).len(), 2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
 }
+
+#[test]
+fn the_hostile_corpus_is_clustered_or_refused_line_by_line() {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile.jsonl");
+    let total = std::fs::read(&file).unwrap().split(|&b| b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace)).count();
+    let out = run(&["cluster", "--skip-invalid", path(&file)], None);
+    assert!(out.status.success());
+    let clustered = String::from_utf8(out.stdout).unwrap().lines().count();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let skipped = stderr.lines().filter(|l| l.starts_with("skipped ")).count();
+    assert_eq!(clustered + skipped, total, "every line clustered or skipped, once");
+    // Junk without a language (empty bodies, navigation pages, control characters) is refused, not guessed.
+    assert!(stderr.contains("there is no word to tell the language from"));
+    assert!(stderr.contains("no common word of any of them"));
+    assert_eq!(run(&["cluster", path(&file)], None).status.code(), Some(3));
+}

@@ -266,7 +266,8 @@ impl Reading {
     fn of(report: &Report, knowledge: &Knowledge) -> Reading {
         let (lang, lang_unsupported) = match report.lang() {
             Some(lang) => (lang, false),
-            None => match Lang::detect(report.text()) {
+            // The text tells the language, or else the title (a headline with an empty body).
+            None => match Lang::detect(report.text()).or_else(|e| report.title().map_or(Err(e), Lang::detect)) {
                 Ok(lang) => (lang, false),
                 Err(_) => (detect_lang(report.text()), true),
             },

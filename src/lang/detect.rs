@@ -91,8 +91,11 @@ pub(crate) fn detect(text: &str) -> Result<Lang, Error> {
     let sample = sample(text);
     let unsupported = |reason: String| Err(Error::UnsupportedLanguage { reason });
     let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 {
+        return unsupported("there is no word to tell the language from".into());
+    }
     let foreign = sample.chars().filter(|&c| foreign_script(c)).count();
-    if letters > 0 && 2 * foreign > letters {
+    if 2 * foreign > letters {
         return unsupported("most letters are in a script none of them uses".into());
     }
     let mut best = (Lang::En, 0.0f32);

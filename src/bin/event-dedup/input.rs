@@ -51,7 +51,10 @@ fn url_source(report: &Report) -> Option<String> {
 /// Checks that a report without a `lang` is in a supported language.
 pub fn check_language(report: &Report) -> Result<(), String> {
     if report.lang().is_none() {
-        Lang::detect(report.text()).map_err(|e| format!("report {:?}: {e}; give it a `lang` to analyse it anyway", report.id()))?;
+        // As the analysis does: the text, or else the title.
+        Lang::detect(report.text())
+            .or_else(|e| report.title().map_or(Err(e), Lang::detect))
+            .map_err(|e| format!("report {:?}: {e}; give it a `lang` to analyse it anyway", report.id()))?;
     }
     Ok(())
 }
