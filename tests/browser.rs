@@ -74,7 +74,9 @@ fn the_html_report_of_the_dev_corpus_works_in_chromium() {
         if std::env::var_os("EVENT_DEDUP_REQUIRE_BROWSER").is_some() {
             panic!("EVENT_DEDUP_REQUIRE_BROWSER is set but no chromium is installed (apt-get install chromium)");
         }
-        eprintln!("SKIPPED the browser test: no chromium on PATH (apt-get install chromium, or set CHROMIUM)");
+        // Straight to standard error, past the test harness's capture, so the skip is seen.
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "SKIPPED the browser test: no chromium on PATH (apt-get install chromium, or set CHROMIUM)");
         return;
     };
     let dir = std::env::temp_dir().join(format!("event-dedup-browser-{}", std::process::id()));
