@@ -124,11 +124,11 @@ fn principals_and_kind_of_contact() {
         principals_ok as f64 / n,
         failures.join("\n")
     );
-    // Measured (221 cases): 210 exact principals, 214 with no mentioned leader among them, 2 kinds
+    // Measured (221 cases): 213 exact principals, 217 with no mentioned leader among them, 2 kinds
     // wrong. The bars sit just below, so a regression fails.
     assert!(cases.len() >= 180, "{} cases", cases.len());
-    assert!(principals_ok as f64 / n >= 0.93, "principals exact {principals_ok}/{}", cases.len());
-    assert!(mentioned_ok as f64 / n >= 0.95, "mentioned kept out {mentioned_ok}/{}", cases.len());
+    assert!(principals_ok as f64 / n >= 0.95, "principals exact {principals_ok}/{}", cases.len());
+    assert!(mentioned_ok as f64 / n >= 0.97, "mentioned kept out {mentioned_ok}/{}", cases.len());
     assert!(kind_wrong as f64 / n <= 0.03, "kinds wrong {kind_wrong}/{}", cases.len());
 }
 

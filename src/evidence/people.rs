@@ -307,12 +307,12 @@ fn opens_clause(part: &Part, es: usize, with_sequence: bool) -> bool {
 fn possessor(part: &Part, i: usize) -> Option<(usize, usize)> {
     let t = &part.tokens;
     let end = part.entities.iter().find(|&&(es, _, _)| es == i).map(|&(_, ee, _)| ee)?;
-    let apostrophe = t.get(end).is_some_and(|a| matches!(a.kind, TokenKind::Punct('\'' | '’')));
-    if !(apostrophe && end + 1 < t.len() && t.lower(end + 1) == "s") {
+    // The tokenizer drops the apostrophe: "Trump's" is `Trump` and `s` glued to it.
+    if !(end < t.len() && t.lower(end) == "s" && !t[end].space_before) {
         return None;
     }
-    let contact_follows = part.words.iter().any(|&(ws, _, w)| matches!(w, Word::Kind(_)) && ws > end + 1 && ws <= end + 4);
-    (!contact_follows).then_some((end, end + 2))
+    let contact_follows = part.words.iter().any(|&(ws, _, w)| matches!(w, Word::Kind(_)) && ws > end && ws <= end + 3);
+    (!contact_follows).then_some((end, end + 1))
 }
 
 /// Whether the contact cue starting at `s` belongs to another contact than the report's own: a
@@ -456,6 +456,9 @@ fn describe(parts: &[Part], knowledge: &Knowledge, mentions: &[PersonMention], p
             let reason = match (principal, best.governed_by) {
                 (true, _) if framed => format!("in the lead's contact ({place})"),
                 (true, _) => format!("most salient ({place})"),
+                (false, Some((gs, ge))) if ge == gs + 1 && part.tokens.lower(gs) == "s" => {
+                    format!("only mentioned: a possessive ({place})")
+                }
                 (false, Some((gs, ge))) => format!("only mentioned: \"{}\" ({place})", part.tokens.join(gs, ge)),
                 (false, None) => format!("only mentioned ({place})"),
             };
