@@ -242,6 +242,9 @@ pub(crate) fn participation(part: &Part, i: usize) -> (f32, Option<(usize, usize
     if let Some(possessive) = possessor(part, i) {
         return (OTHER_CONTACT_SHARE, Some(possessive));
     }
+    if let Some(host) = hosted_by(part, i) {
+        return (ROLE_SHARE, Some(host));
+    }
     let mut free = 0;
     let mut with = false;
     let mut j = i;
@@ -299,6 +302,21 @@ fn opens_clause(part: &Part, es: usize, with_sequence: bool) -> bool {
         }
     }
     false
+}
+
+/// The words around a leader who hosts or chairs the summit: `do` + title + name + `chủ trì`.
+/// Returns the span of the word after the name.
+fn hosted_by(part: &Part, i: usize) -> Option<(usize, usize)> {
+    let end = part.entities.iter().find(|&&(es, _, _)| es == i).map(|&(_, ee, _)| ee)?;
+    let after = part.words.iter().find(|&&(ws, _, w)| ws == end && w == Word::HostAfter)?;
+    let mut j = i;
+    while j > 0 && is_filler(part, j - 1) {
+        if part.words.iter().any(|&(_, we, w)| we == j && w == Word::HostBefore) {
+            return Some((after.0, after.1));
+        }
+        j -= 1;
+    }
+    part.words.iter().any(|&(_, we, w)| we == j && w == Word::HostBefore).then_some((after.0, after.1))
 }
 
 /// The possessive ending after a person's name that makes them the owner of something other
