@@ -348,9 +348,14 @@ pub(crate) fn bound_elsewhere(part: &Part, s: usize, with_sequence: bool) -> boo
         }
         let ends_here = |wanted: &dyn Fn(Word) -> bool| part.words.iter().any(|&(_, we, w)| we == j + 1 && wanted(w));
         if ends_here(&|w| {
-            matches!(w, Word::Future | Word::Background | Word::BackgroundAfter | Word::Last | Word::Role | Word::OtherContact)
+            matches!(w, Word::Future | Word::Background | Word::Last | Word::Role | Word::OtherContact)
                 || with_sequence && w == Word::Sequence
         }) {
+            return true;
+        }
+        // A pluperfect auxiliary binds only the participle right after it: "aveva sentito", not
+        // "had a call" (English "had" before a noun is the past of "have").
+        if j + 1 == s && ends_here(&|w| w == Word::BackgroundAfter) {
             return true;
         }
         // A cue right after another contact's cue shares it: "da bi gostila njegovo srečanje z".
