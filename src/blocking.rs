@@ -53,6 +53,18 @@ impl Blocker {
     /// `(emit, probe)` keys of a fingerprint.
     fn keys(&mut self, f: &Fingerprint) -> (Vec<Key>, Vec<Key>) {
         let set = self.intern(&f.principals.join("+"));
+        // A report naming three or more leaders also meets the reports that name all of them but
+        // one (scoring then weighs the one more leader as weak evidence, not as a conflict).
+        let subsets: Vec<u32> = if f.principals.len() >= 3 {
+            (0..f.principals.len())
+                .map(|skip| {
+                    let rest: Vec<&str> = f.principals.iter().enumerate().filter(|(k, _)| *k != skip).map(|(_, p)| p.as_str()).collect();
+                    self.intern(&rest.join("+"))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let people: Vec<u32> = f.principals.iter().map(|p| self.intern(p)).collect();
         let content = (CONTENT, 0, f.content as i64);
         let mut emit = vec![(ALL, 0, 0), content];
@@ -77,11 +89,13 @@ impl Blocker {
                     let (day, month, dom) = (epoch_day(date), date.month(), date.day());
                     let md = i64::from(month * 32 + dom);
                     emit.extend([(SET_DAY, set, day), (SET_MONTH_DAY_DATED, set, md), (ANY_DAY, 0, day)]);
+                    emit.extend(subsets.iter().map(|&sub| (SET_DAY, sub, day)));
                     emit.extend(people.iter().map(|&p| (PERSON_DAY, p, day)));
                     if people.is_empty() {
                         probe.extend((day - 1..=day + 1).map(|d| (ANY_DAY, 0, d)));
                     } else {
                         probe.extend((day - 1..=day + 1).map(|d| (SET_DAY, set, d)));
+                        probe.extend(subsets.iter().flat_map(|&sub| (day - 1..=day + 1).map(move |d| (SET_DAY, sub, d))));
                         probe.push((SET_MONTH_DAY, set, md));
                         if let [only] = people.as_slice() {
                             probe.extend((day - 1..=day + 1).map(|d| (PERSON_DAY, *only, d)));

@@ -241,6 +241,11 @@ struct Parts {
     timeline_conflict: bool,
 }
 
+/// Whether `big` is `small` and exactly one more person, `small` naming at least two.
+fn one_more(big: &[String], small: &[String]) -> bool {
+    small.len() >= 2 && big.len() == small.len() + 1 && small.iter().all(|p| big.contains(p))
+}
+
 fn parts(a: &Fingerprint, b: &Fingerprint) -> Parts {
     let (date, date_conflict) = match (&a.date, &b.date) {
         (Some(x), Some(y)) => match x.relation(y) {
@@ -256,6 +261,10 @@ fn parts(a: &Fingerprint, b: &Fingerprint) -> Parts {
     } else if pa == pb {
         (1.0, false)
     } else if pa.len().min(pb.len()) == 1 && pa.iter().filter(|p| pb.contains(p)).count() == 1 {
+        (0.5, false)
+    } else if one_more(pa, pb) || one_more(pb, pa) {
+        // One report names one more leader than the other, who names two or more: often a leader
+        // the shorter report left out, sometimes a bilateral beside a group meeting — weak evidence.
         (0.5, false)
     } else {
         (0.0, true)

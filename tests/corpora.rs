@@ -146,7 +146,13 @@ fn fresh_reports_written_without_the_code() {
     // Measured when they arrived, before the work on issues 9 and 10: look-alikes B-cubed F1 0.822
     // (pairwise P 0.896), days right 59 of 68; dates B-cubed F1 0.895, days right 39 of 54.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fresh");
-    for (name, dates, min_f1) in [("lookalikes", "lookalikes_expected_dates.json", 0.85), ("dates", "dates_expected.json", 0.92)] {
+    // A third set (lookalikes2) arrived after the work and was measured once: 0.825 before, 0.881 after.
+    let sets = [
+        ("lookalikes", "lookalikes_expected_dates.json", 0.85),
+        ("dates", "dates_expected.json", 0.92),
+        ("lookalikes2", "lookalikes2_expected_dates.json", 0.87),
+    ];
+    for (name, dates, min_f1) in sets {
         let (reports, gold) = read_labelled(&dir.join(format!("{name}.jsonl")));
         let clustering = Matcher::new().unwrap().cluster(&reports).unwrap();
         let s = score(&clustering, &gold);

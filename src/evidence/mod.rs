@@ -139,6 +139,10 @@ pub(crate) struct Part {
     pub entities: Vec<(usize, usize, Entity)>,
     noise_lines: BTreeSet<u32>,
     pub in_title: bool,
+    /// Indices into `words`, ordered by where each word ends: the grammar scans read backwards.
+    words_by_end: Vec<u32>,
+    /// Whether each token is a name, country, title, function word or punctuation.
+    filler: Vec<bool>,
 }
 
 impl Part {
@@ -161,7 +165,54 @@ impl Part {
         // A title is never page furniture.
         let noise_lines = if in_title { BTreeSet::new() } else { furniture::noise_lines(&tokens, &words) };
         let times = Cues::of(lang).find_times(&tokens, &calendar_keys);
-        Part { tokens, words, times, entities, noise_lines, in_title }
+        let mut words_by_end: Vec<u32> = (0..words.len() as u32).collect();
+        words_by_end.sort_by_key(|&k| (words[k as usize].1, words[k as usize].0));
+        let mut filler: Vec<bool> = tokens.iter().map(|t| matches!(t.kind, TokenKind::Punct(_))).collect();
+        for &(s, e, _) in &entities {
+            filler[s..e].iter_mut().for_each(|f| *f = true);
+        }
+        for &(s, e, w) in &words {
+            if matches!(w, Word::Title(_) | Word::Stop | Word::Coordination) {
+                filler[s..e].iter_mut().for_each(|f| *f = true);
+            }
+        }
+        Part { tokens, words, times, entities, noise_lines, in_title, words_by_end, filler }
+    }
+
+    /// The cue words that start at token `i`.
+    pub(crate) fn words_at(&self, i: usize) -> &[(usize, usize, Word)] {
+        let from = self.words.partition_point(|w| w.0 < i);
+        let to = from + self.words[from..].partition_point(|w| w.0 == i);
+        &self.words[from..to]
+    }
+
+    /// The cue words that end right before token `e`.
+    pub(crate) fn words_ending_at(&self, e: usize) -> impl Iterator<Item = &(usize, usize, Word)> {
+        let from = self.words_by_end.partition_point(|&k| self.words[k as usize].1 < e);
+        self.words_by_end[from..].iter().map(|&k| &self.words[k as usize]).take_while(move |w| w.1 == e)
+    }
+
+    /// The entity that starts at token `i`.
+    pub(crate) fn entity_at(&self, i: usize) -> Option<&(usize, usize, Entity)> {
+        self.entities.binary_search_by_key(&i, |e| e.0).ok().map(|k| &self.entities[k])
+    }
+
+    /// The entity that ends right before token `e`.
+    pub(crate) fn entity_ending_at(&self, e: usize) -> Option<&(usize, usize, Entity)> {
+        let k = self.entities.partition_point(|x| x.1 < e);
+        self.entities.get(k).filter(|x| x.1 == e)
+    }
+
+    /// The entity that covers token `j`.
+    pub(crate) fn entity_covering(&self, j: usize) -> Option<&(usize, usize, Entity)> {
+        let k = self.entities.partition_point(|x| x.1 <= j);
+        self.entities.get(k).filter(|x| x.0 <= j)
+    }
+
+    /// Whether token `j` is a name, a country, a title, a function word or punctuation: words that
+    /// do not break the phrase between a governing word and what it governs.
+    pub(crate) fn is_filler(&self, j: usize) -> bool {
+        self.filler[j]
     }
 
     pub(crate) fn noise(&self, i: usize) -> bool {
@@ -169,7 +220,9 @@ impl Part {
     }
 
     pub(crate) fn words_in_sentence(&self, sentence: u32) -> impl Iterator<Item = &(usize, usize, Word)> {
-        self.words.iter().filter(move |(s, _, _)| self.tokens[*s].sentence == sentence)
+        // Words are ordered by their first token, and sentences never go back.
+        let from = self.words.partition_point(|w| self.tokens[w.0].sentence < sentence);
+        self.words[from..].iter().take_while(move |w| self.tokens[w.0].sentence == sentence)
     }
 }
 

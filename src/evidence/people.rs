@@ -8,7 +8,6 @@ use crate::date::Date;
 use crate::knowledge::{Entity, Knowledge};
 use crate::lang::cues::{Cues, Post, Title, Word};
 use crate::lang::Lang;
-use crate::text::TokenKind;
 
 /// The country codes a person held office in.
 pub(crate) fn countries_of(knowledge: &Knowledge, person: u32) -> Vec<&str> {
@@ -222,14 +221,6 @@ const ROLE_SHARE: f32 = 0.1;
 /// What a mention counts for as the partner of another contact: "said he would meet Z".
 const OTHER_CONTACT_SHARE: f32 = 0.2;
 
-/// Whether token `j` is a name, a country, a title, a function word or punctuation: words that
-/// do not break the phrase between a governing word and what it governs.
-fn is_filler(part: &Part, j: usize) -> bool {
-    matches!(part.tokens[j].kind, TokenKind::Punct(_))
-        || part.entities.iter().any(|&(es, ee, _)| es <= j && j < ee)
-        || part.words.iter().any(|&(ws, we, w)| ws <= j && j < we && matches!(w, Word::Title(_) | Word::Stop | Word::Coordination))
-}
-
 /// How much a mention of a person at token `i` says that the person took part in the contact the
 /// report is about, from the grammar before it in its sentence, up to a comma. A role phrase
 /// makes the person only mentioned ("at the request of Z"); a contact cue bound to another
@@ -242,6 +233,9 @@ pub(crate) fn participation(part: &Part, i: usize) -> (f32, Option<(usize, usize
     if let Some(possessive) = possessor(part, i) {
         return (OTHER_CONTACT_SHARE, Some(possessive));
     }
+    if let Some(host) = hosted_by(part, i) {
+        return (ROLE_SHARE, Some(host));
+    }
     let mut free = 0;
     let mut with = false;
     let mut j = i;
@@ -250,10 +244,10 @@ pub(crate) fn participation(part: &Part, i: usize) -> (f32, Option<(usize, usize
         if t[j].sentence != sentence || t[j].is_punct(',') {
             break;
         }
-        if let Some(&(ps, _, _)) = part.entities.iter().find(|&&(_, pe, ent)| pe == j + 1 && matches!(ent, Entity::Person(_))) {
+        if let Some(&(ps, _, _)) = part.entity_ending_at(j + 1).filter(|e| matches!(e.2, Entity::Person(_))) {
             return if with { participation(part, ps) } else { (1.0, None) };
         }
-        let word = part.words.iter().filter(|&&(_, we, _)| we == j + 1).map(|&(ws, we, w)| (ws, we, w)).find(|(_, _, w)| {
+        let word = part.words_ending_at(j + 1).map(|&(ws, we, w)| (ws, we, w)).find(|(_, _, w)| {
             matches!(w, Word::Role | Word::Kind(_) | Word::Sequence | Word::OtherContact | Word::Future | Word::Coordination)
         });
         match word {
@@ -271,7 +265,7 @@ pub(crate) fn participation(part: &Part, i: usize) -> (f32, Option<(usize, usize
             }
             None => {}
         }
-        if !is_filler(part, j) {
+        if !part.is_filler(j) {
             free += 1;
             if free > GOVERNS_WITHIN {
                 break;
@@ -291,14 +285,29 @@ fn opens_clause(part: &Part, es: usize, with_sequence: bool) -> bool {
         if t[j].sentence != t[es].sentence || t[j].is_punct(',') {
             return false;
         }
-        if let Some(&(_, _, w)) = part.words.iter().find(|&&(_, we, w)| we == j + 1 && !matches!(w, Word::Title(_) | Word::Stop)) {
+        if let Some(&(_, _, w)) = part.words_ending_at(j + 1).find(|&&(_, _, w)| !matches!(w, Word::Title(_) | Word::Stop)) {
             return w == Word::OtherContact || with_sequence && w == Word::Sequence;
         }
-        if !is_filler(part, j) {
+        if !part.is_filler(j) {
             return false;
         }
     }
     false
+}
+
+/// The words around a leader who hosts or chairs the summit: `do` + title + name + `chủ trì`.
+/// Returns the span of the word after the name.
+fn hosted_by(part: &Part, i: usize) -> Option<(usize, usize)> {
+    let end = part.entity_at(i).map(|&(_, ee, _)| ee)?;
+    let after = part.words_at(end).iter().find(|&&(_, _, w)| w == Word::HostAfter)?;
+    let mut j = i;
+    while j > 0 && part.is_filler(j - 1) {
+        if part.words_ending_at(j).any(|&(_, _, w)| w == Word::HostBefore) {
+            return Some((after.0, after.1));
+        }
+        j -= 1;
+    }
+    part.words_ending_at(j).any(|&(_, _, w)| w == Word::HostBefore).then_some((after.0, after.1))
 }
 
 /// The possessive ending after a person's name that makes them the owner of something other
@@ -306,13 +315,13 @@ fn opens_clause(part: &Part, es: usize, with_sequence: bool) -> bool {
 /// "Putin's call with Macron"). Returns the span of the possessive ending.
 fn possessor(part: &Part, i: usize) -> Option<(usize, usize)> {
     let t = &part.tokens;
-    let end = part.entities.iter().find(|&&(es, _, _)| es == i).map(|&(_, ee, _)| ee)?;
-    let apostrophe = t.get(end).is_some_and(|a| matches!(a.kind, TokenKind::Punct('\'' | '’')));
-    if !(apostrophe && end + 1 < t.len() && t.lower(end + 1) == "s") {
+    let end = part.entity_at(i).map(|&(_, ee, _)| ee)?;
+    // The tokenizer drops the apostrophe: "Trump's" is `Trump` and `s` glued to it.
+    if !(end < t.len() && t.lower(end) == "s" && !t[end].space_before) {
         return None;
     }
-    let contact_follows = part.words.iter().any(|&(ws, _, w)| matches!(w, Word::Kind(_)) && ws > end + 1 && ws <= end + 4);
-    (!contact_follows).then_some((end, end + 2))
+    let contact_follows = part.words.iter().any(|&(ws, _, w)| matches!(w, Word::Kind(_)) && ws > end && ws <= end + 3);
+    (!contact_follows).then_some((end, end + 1))
 }
 
 /// Whether the contact cue starting at `s` belongs to another contact than the report's own: a
@@ -328,23 +337,28 @@ pub(crate) fn bound_elsewhere(part: &Part, s: usize, with_sequence: bool) -> boo
         if t[j].sentence != sentence || t[j].is_punct(',') {
             return false;
         }
-        let ends_here = |wanted: &dyn Fn(Word) -> bool| part.words.iter().any(|&(_, we, w)| we == j + 1 && wanted(w));
+        let ends_here = |wanted: &dyn Fn(Word) -> bool| part.words_ending_at(j + 1).any(|&(_, _, w)| wanted(w));
         if ends_here(&|w| {
-            matches!(w, Word::Future | Word::Background | Word::BackgroundAfter | Word::Last | Word::Role | Word::OtherContact)
+            matches!(w, Word::Future | Word::Background | Word::Last | Word::Role | Word::OtherContact)
                 || with_sequence && w == Word::Sequence
         }) {
             return true;
         }
+        // A pluperfect auxiliary binds only the participle right after it: "aveva sentito", not
+        // "had a call" (English "had" before a noun is the past of "have").
+        if j + 1 == s && ends_here(&|w| w == Word::BackgroundAfter) {
+            return true;
+        }
         // A cue right after another contact's cue shares it: "da bi gostila njegovo srečanje z".
-        if let Some(&(ks, _, _)) = part.words.iter().find(|&&(_, we, w)| we == j + 1 && matches!(w, Word::Kind(_))) {
+        if let Some(&(ks, _, _)) = part.words_ending_at(j + 1).find(|&&(_, _, w)| matches!(w, Word::Kind(_))) {
             return bound_elsewhere(part, ks, with_sequence);
         }
         // Another person before the cue is its subject: "Scholz (se je) po telefonu pogovarjal",
         // unless a before/after word opens their clause: "sau khi ông Orbán gặp …".
-        if let Some(&(es, _, _)) = part.entities.iter().find(|&&(es, ee, ent)| es <= j && j < ee && matches!(ent, Entity::Person(_))) {
+        if let Some(&(es, _, _)) = part.entity_covering(j).filter(|e| matches!(e.2, Entity::Person(_))) {
             return opens_clause(part, es, with_sequence);
         }
-        if !is_filler(part, j) {
+        if !part.is_filler(j) {
             free += 1;
             if free > BINDS_WITHIN {
                 return false;
@@ -456,6 +470,9 @@ fn describe(parts: &[Part], knowledge: &Knowledge, mentions: &[PersonMention], p
             let reason = match (principal, best.governed_by) {
                 (true, _) if framed => format!("in the lead's contact ({place})"),
                 (true, _) => format!("most salient ({place})"),
+                (false, Some((gs, ge))) if ge == gs + 1 && part.tokens.lower(gs) == "s" => {
+                    format!("only mentioned: a possessive ({place})")
+                }
                 (false, Some((gs, ge))) => format!("only mentioned: \"{}\" ({place})", part.tokens.join(gs, ge)),
                 (false, None) => format!("only mentioned ({place})"),
             };
@@ -481,14 +498,13 @@ fn relative_clause(part: &Part, i: usize) -> Option<usize> {
     while j > 0 && t[j - 1].sentence == sentence {
         j -= 1;
         if t[j].is_punct(',') {
-            let opens = part.words.iter().any(|&(ws, _, w)| ws == j + 1 && w == Word::RelativeClause);
+            let opens = part.words_at(j + 1).iter().any(|&(_, _, w)| w == Word::RelativeClause);
             return opens.then_some(j + 1);
         }
     }
     // An antecedent: a person followed by ", who".
-    let end = part.entities.iter().find(|&&(es, _, ent)| es == i && matches!(ent, Entity::Person(_))).map(|&(_, ee, _)| ee)?;
-    let opens =
-        t.get(end).is_some_and(|c| c.is_punct(',')) && part.words.iter().any(|&(ws, _, w)| ws == end + 1 && w == Word::RelativeClause);
+    let end = part.entity_at(i).filter(|e| matches!(e.2, Entity::Person(_))).map(|&(_, ee, _)| ee)?;
+    let opens = t.get(end).is_some_and(|c| c.is_punct(',')) && part.words_at(end + 1).iter().any(|&(_, _, w)| w == Word::RelativeClause);
     opens.then_some(end + 1)
 }
 

@@ -111,6 +111,10 @@ pub(crate) enum Word {
     Sequence,
     /// Introduces more people of the same contact: `joined by`, `tham gia`, `na zvezi so bili`.
     Joined,
+    /// Before a leader who hosts or chairs the summit, with [`Word::HostAfter`] after them (`do`).
+    HostBefore,
+    /// After such a leader (`chủ trì`, chairs).
+    HostAfter,
     /// Right after a contact cue, names exactly who took part: `between`, `tra`, `giữa`, `med`.
     Between,
     /// Opens a relative clause after a comma: `who`, `where`, `che`, `dove`, `nơi`, `ki`, `kjer`.
@@ -273,6 +277,8 @@ impl Cues {
             ("other_contact", Word::OtherContact),
             ("sequence", Word::Sequence),
             ("joined", Word::Joined),
+            ("host_before", Word::HostBefore),
+            ("host_after", Word::HostAfter),
             ("between", Word::Between),
             ("relative_clause", Word::RelativeClause),
             ("stop", Word::Stop),
