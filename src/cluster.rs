@@ -402,10 +402,12 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
             undecided.push(Undecided { report: fps[u].borrow().id.clone(), candidates });
         }
     }
-    // An undecided report stays alone: joining other undated reports would be the same guess.
+    // An undecided report stays alone: joining other undated reports would be the same guess. Its
+    // exact duplicates are the same report, and stay with it.
+    let same_content = |l: &(usize, usize, f32)| fps[l.0].borrow().content == fps[l.1].borrow().content;
     let kept = links
         .into_iter()
-        .filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1))) && !alone.contains(&l.0) && !alone.contains(&l.1))
+        .filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1))) && !alone.contains(&l.0) && !alone.contains(&l.1) || same_content(l))
         .collect();
     (kept, undecided)
 }

@@ -65,7 +65,7 @@ fn clock_word(lang: Lang, lower: &str) -> bool {
 pub(crate) fn quantities(part: &Part, lang: Lang, knowledge: &Knowledge) -> Vec<(Arc<str>, f32)> {
     let t = &part.tokens;
     let n = t.len();
-    let glued = |i: usize| i < n && !t[i].space_before && t[i].sentence == t[i - 1].sentence;
+    let glued = |i: usize| i > 0 && i < n && !t[i].space_before && t[i].sentence == t[i - 1].sentence;
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
