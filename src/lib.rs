@@ -103,7 +103,7 @@ mod text;
 mod readme {}
 
 pub use apart::KeptApart;
-pub use cluster::{Cluster, Clustering, EventSummary, Merge, Undecided};
+pub use cluster::{Candidate, Cluster, Clustering, EventSummary, Merge, Undecided};
 pub use date::{Date, DateSource, DateValue, DayOrder, DayPart, EventDate, LocalTime};
 pub use error::Error;
 pub use evidence::dates::{DateMention, DateRole};

@@ -94,10 +94,10 @@ pub fn first_line(r: &event_dedup::Report) -> String {
 fn undecided_json(u: &Undecided) -> Value {
     json!({
         "reason": u.to_string(),
-        "candidates": u.candidates.iter().map(|(d, member, score)| json!({
-            "date": d.map(|d| d.to_string()),
-            "member": member,
-            "score": round(*score),
+        "candidates": u.candidates.iter().map(|c| json!({
+            "date": c.date.map(|d| d.to_string()),
+            "member": c.member,
+            "score": round(c.score),
         })).collect::<Vec<_>>(),
     })
 }
