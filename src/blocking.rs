@@ -7,7 +7,7 @@
 
 use crate::date::{Date, DateValue};
 use crate::evidence::Fingerprint;
-use crate::hash::FxMap;
+use crate::hash::{FxMap, KeyedMap};
 
 /// A blocking key: a tag and two numbers (interned participant set or person, day or month-day).
 type Key = (u8, u32, i64);
@@ -31,7 +31,8 @@ const CONTENT: u8 = 9;
 /// An inverted index from blocking keys to fingerprint slots.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Blocker {
-    names: FxMap<String, u32>,
+    /// Interned participant sets and concept ids (user knowledge can add any string).
+    names: KeyedMap<String, u32>,
     emit: FxMap<Key, Vec<usize>>,
     probe: FxMap<Key, Vec<usize>>,
 }

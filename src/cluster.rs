@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::blocking::candidate_pairs;
-use crate::hash::FxMap;
+use crate::hash::KeyedMap;
 
 use crate::date::{DateSource, DateValue};
 use crate::error::Error;
@@ -59,7 +59,9 @@ pub struct Cluster {
 pub struct Clustering {
     clusters: Vec<Cluster>,
     undecided: Vec<Undecided>,
-    of_report: FxMap<String, usize>,
+    /// Every report as (cluster, member) positions, sorted by report id: a lookup is a binary
+    /// search, with no hashing of ids that come from the input.
+    of_report: Vec<(u32, u32)>,
 }
 
 /// A report without a day of its own that fits two or more events about equally: it stays alone,
@@ -95,7 +97,9 @@ impl Clustering {
     }
     /// The cluster of a report.
     pub fn cluster_of(&self, report_id: &str) -> Option<&Cluster> {
-        self.of_report.get(report_id).map(|&i| &self.clusters[i])
+        let id = |&(c, m): &(u32, u32)| self.clusters[c as usize].members[m as usize].as_str();
+        let at = self.of_report.binary_search_by(|p| id(p).cmp(report_id)).ok()?;
+        Some(&self.clusters[self.of_report[at].0 as usize])
     }
     /// Reports without a day of their own that fit several events of the same participants about
     /// equally, and were left on their own rather than merged with a guess.
@@ -269,9 +273,8 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
     }
     let (mut groups, mut merges, undecided) = agglomerate(&fps, links, w);
     let mut clusters = Vec::new();
-    let mut of_report = FxMap::default();
-    of_report.reserve(n);
-    let mut names: FxMap<String, usize> = FxMap::default();
+    let mut of_report = vec![(0u32, 0u32); n];
+    let mut names: KeyedMap<String, usize> = KeyedMap::default();
     for root in 0..n {
         if groups.find(root) != root {
             continue;
@@ -291,8 +294,9 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
         let seen = names.entry(base.clone()).or_default();
         *seen += 1;
         let id = if *seen == 1 { base } else { format!("{base}_{seen}") };
-        for &i in &members {
-            of_report.insert(fps[i].id.clone(), clusters.len());
+        for (m, &i) in members.iter().enumerate() {
+            // `fps` are sorted by id, so position `i` is the report's place in id order.
+            of_report[i] = (clusters.len() as u32, m as u32);
         }
         clusters.push(Cluster {
             id,
@@ -308,7 +312,9 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
 /// Whether a report's own text fixes its day (or its day and month): a report dated only by its
 /// publication, or not at all, does not.
 fn fixes_day(f: &Fingerprint) -> bool {
-    f.date.as_ref().is_some_and(|d| d.source != DateSource::Published && matches!(d.value, DateValue::Day { .. } | DateValue::DayMonth { .. }))
+    f.date
+        .as_ref()
+        .is_some_and(|d| d.source != DateSource::Published && matches!(d.value, DateValue::Day { .. } | DateValue::DayMonth { .. }))
 }
 
 /// An undated report joins an event only when its evidence singles that event out among the
@@ -316,7 +322,10 @@ fn fixes_day(f: &Fingerprint) -> bool {
 /// events (partners linked to each other are one event); when the best two candidates score
 /// within [`SINGLE_OUT_MARGIN`], all those links are dropped and the report is [`Undecided`];
 /// otherwise only the links to the best candidate are kept.
-fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(fps: &[F], links: Vec<(usize, usize, f32)>) -> (Vec<(usize, usize, f32)>, Vec<Undecided>) {
+fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
+    fps: &[F],
+    links: Vec<(usize, usize, f32)>,
+) -> (Vec<(usize, usize, f32)>, Vec<Undecided>) {
     let fixed: Vec<bool> = fps.iter().map(|f| fixes_day(f.borrow())).collect();
     // Each undated report's links to dated partners.
     let mut partners: BTreeMap<usize, Vec<(usize, f32)>> = BTreeMap::new();

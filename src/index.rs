@@ -7,7 +7,7 @@ use crate::cluster::agglomerate;
 use crate::date::DateValue;
 use crate::error::Error;
 use crate::evidence::Fingerprint;
-use crate::hash::FxMap;
+use crate::hash::{FxMap, KeyedMap};
 use crate::matcher::Matcher;
 use crate::report::Report;
 use crate::score::{quick, Weights};
@@ -60,7 +60,7 @@ pub struct EventIndex {
     window_days: Option<u32>,
     slots: Vec<Option<Entry>>,
     free: Vec<usize>,
-    by_id: FxMap<String, usize>,
+    by_id: KeyedMap<String, usize>,
     blocker: Blocker,
     by_day: BTreeSet<(i64, usize)>,
     next_event: u64,
@@ -84,7 +84,7 @@ impl EventIndex {
             window_days: None,
             slots: Vec::new(),
             free: Vec::new(),
-            by_id: FxMap::default(),
+            by_id: KeyedMap::default(),
             blocker: Blocker::default(),
             by_day: BTreeSet::new(),
             next_event: 0,
@@ -355,7 +355,7 @@ mod snapshot {
                 window_days: body.window_days,
                 slots: Vec::with_capacity(body.reports.len()),
                 free: Vec::new(),
-                by_id: FxMap::default(),
+                by_id: KeyedMap::default(),
                 blocker: Blocker::default(),
                 by_day: BTreeSet::new(),
                 next_event: body.next_event,
