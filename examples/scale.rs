@@ -1,17 +1,20 @@
 //! Scale run on synthetic reports: analysis throughput, clustering time, memory, and quality.
 //!
 //! ```text
-//! cargo run --release --features parallel,synthetic --example scale -- --reports 1000000
+//! cargo run --release --features parallel,synthetic --example scale -- --reports 1000000 [--heavy [--largest N]] [--seed S]
 //! ```
+//!
+//! `--heavy` draws heavy-tailed event sizes (`Sizes::HeavyTailed`, the largest event `--largest`
+//! reports, 20,000 by default) instead of one to six reports per event.
 //!
 //! Reports are generated in chunks (their text is dropped once analysed: memory holds the
 //! fingerprints). The last line is a JSON object:
-//! `{"reports", "analyse_mb_per_s", "cluster_s", "reports_per_s", "peak_rss_mb", ...}`.
+//! `{"reports", "largest_event", "analyse_mb_per_s", "cluster_s", "reports_per_s", "peak_rss_mb", ...}`.
 
 use std::collections::HashMap;
 use std::time::Instant;
 
-use event_dedup::synthetic::Generator;
+use event_dedup::synthetic::{Generator, Sizes};
 use event_dedup::Matcher;
 
 const CHUNK: usize = 20_000;
@@ -58,8 +61,10 @@ fn quality(pred: &[usize], gold: &[u32]) -> (f64, f64, f64) {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n = arg("--reports", 100_000)? as usize;
     let seed = arg("--seed", 2020)?;
+    let heavy = std::env::args().any(|a| a == "--heavy");
+    let sizes = if heavy { Sizes::HeavyTailed { largest: arg("--largest", 20_000)? as usize } } else { Sizes::Uniform };
     let matcher = Matcher::new()?;
-    let mut generator = Generator::new(seed)?;
+    let mut generator = Generator::new(seed)?.with_sizes(sizes);
     let baseline_kb = rss_kb("VmRSS:");
     let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
     let (mut fingerprints, mut gold) = (Vec::with_capacity(n), Vec::with_capacity(n));
@@ -103,19 +108,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         clustering.clusters().iter().enumerate().flat_map(|(i, c)| c.members.iter().map(move |m| (m.as_str(), i))).collect();
     let pred: Vec<usize> = ids.iter().map(|id| index[id.as_str()]).collect();
     let (precision, recall, bcubed_f1) = quality(&pred, &gold);
+    let mut gold_sizes: HashMap<u32, usize> = HashMap::new();
+    gold.iter().for_each(|&g| *gold_sizes.entry(g).or_default() += 1);
+    let largest_event = gold_sizes.values().copied().max().unwrap_or(0);
     let peak_kb = rss_kb("VmHWM:");
     let beyond_text = (peak_kb.saturating_sub(baseline_kb) * 1024).saturating_sub(largest_chunk_text as u64 * 2);
     let mb_per_s = bytes as f64 / 1e6 / analyse_s;
     eprintln!(
-        "{n} reports, {:.1} MB of text, {threads} threads: analysis {analyse_s:.1} s ({mb_per_s:.1} MB/s; one core {one_core_mb_per_s:.1} MB/s); clustering {cluster_s:.2} s; \
+        "{n} reports ({} events, the largest {largest_event} reports), {:.1} MB of text, {threads} threads: analysis {analyse_s:.1} s ({mb_per_s:.1} MB/s; one core {one_core_mb_per_s:.1} MB/s); clustering {cluster_s:.2} s; \
          {} clusters; pairwise P {precision:.4} R {recall:.4}; B-cubed F1 {bcubed_f1:.4}; peak RSS {} MB; {:.0} bytes per report beyond the text",
+        gold_sizes.len(),
         bytes as f64 / 1e6,
         clustering.clusters().len(),
         peak_kb / 1024,
         beyond_text as f64 / n as f64
     );
     println!(
-        "{{\"reports\": {n}, \"analyse_mb_per_s\": {mb_per_s:.2}, \"analyse_mb_per_s_one_core\": {one_core_mb_per_s:.2}, \"threads\": {threads}, \"cluster_s\": {cluster_s:.3}, \
+        "{{\"reports\": {n}, \"largest_event\": {largest_event}, \"analyse_mb_per_s\": {mb_per_s:.2}, \"analyse_mb_per_s_one_core\": {one_core_mb_per_s:.2}, \"threads\": {threads}, \"cluster_s\": {cluster_s:.3}, \
          \"reports_per_s\": {:.0}, \"peak_rss_mb\": {}, \"bytes_per_report_beyond_text\": {:.0}, \"pairwise_precision\": {precision:.4}, \"pairwise_recall\": {recall:.4}, \"bcubed_f1\": {bcubed_f1:.4}}}",
         n as f64 / (analyse_s + cluster_s),
         peak_kb / 1024,
