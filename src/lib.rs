@@ -83,6 +83,7 @@ mod index;
 mod knowledge;
 mod lang;
 mod matcher;
+mod profile;
 mod report;
 mod score;
 #[cfg(feature = "synthetic")]
