@@ -5,8 +5,11 @@
 //! ```
 //!
 //! Input: the corpus format (`id`, `text`, optional `title`, `lang`, `published`, `source`).
-//! Output, on stdout: `{"id", "cluster", "event_date", "participants", "kind", "confidence"}` for
-//! every input report, in input order. With `--eval`, reports that carry a gold `event` field are
+//! Output, on stdout: `{"id", "cluster", "event_date", "participants", "kind", "confidence"}` (plus
+//! `event_window`, `day_part`, `day_order` and `undecided` when they apply) for
+//! every input report, in input order; `event_date` is the day when the text fixes it, else null,
+//! with `event_window: [from, to]` when the publication bounds the day; `day_part` and `day_order`
+//! when the report says which contact of the day it describes. With `--eval`, reports that carry a gold `event` field are
 //! scored (pairwise and B-cubed precision, recall, F1) on stderr; `event` is read for nothing else.
 //! A malformed line stops the run with its line number and a non-zero exit, unless
 //! `--skip-invalid` is given: then each bad line is reported on stderr and the rest clustered.
@@ -16,7 +19,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::process::ExitCode;
 
-use event_dedup::{DateValue, Matcher, Report};
+use event_dedup::{Matcher, Report};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -145,18 +148,27 @@ pub fn run(args: &[String], out: &mut impl Write, err: &mut impl Write) -> Resul
     let clustering = matcher.cluster_fingerprints(fingerprints.clone()).map_err(|e| e.to_string())?;
     for f in &fingerprints {
         let cluster = clustering.cluster_of(f.id()).ok_or_else(|| format!("report {} lost", f.id()))?;
-        let event_date = match f.event_date().map(|d| d.value) {
-            Some(DateValue::Day { date }) => serde_json::Value::String(date.to_string()),
-            _ => serde_json::Value::Null,
-        };
-        let line = serde_json::json!({
+        // The day only when the text fixes it; otherwise the window of days the publication bounds.
+        let mut line = serde_json::json!({
             "id": f.id(),
             "cluster": cluster.id,
-            "event_date": event_date,
+            "event_date": f.event_day().map(|d| d.to_string()),
             "participants": f.participants(),
             "kind": f.kind().map(|k| k.name()),
-            "confidence": cluster.confidence,
+            "confidence": (f64::from(cluster.confidence) * 1000.0).round() / 1000.0,
         });
+        if let Some((from, to)) = f.event_window() {
+            line["event_window"] = serde_json::json!([from.to_string(), to.to_string()]);
+        }
+        if let Some(part) = f.day_part() {
+            line["day_part"] = serde_json::Value::String(part.to_string());
+        }
+        if let Some(order) = f.day_order() {
+            line["day_order"] = serde_json::Value::String(order.to_string());
+        }
+        if let Some(undecided) = clustering.undecided_of(f.id()) {
+            line["undecided"] = serde_json::Value::String(undecided.to_string());
+        }
         writeln!(out, "{line}").map_err(|e| e.to_string())?;
     }
     if eval {

@@ -29,10 +29,28 @@ fn main() -> ExitCode {
                 f.event_date().map_or("unknown".to_string(), |d| format!("{} ({}, confidence {:.2})", d.value, d.source, d.confidence));
             println!("{} [{}]", f.id(), f.lang());
             println!("  date:         {date}");
+            let (mentions, _) = matcher.find_dates(report.text(), report.title(), f.lang(), report.published());
+            let mentions: Vec<String> = mentions
+                .iter()
+                .map(|m| format!("{:?} {} ({:?})", m.text, m.value.map_or("?".to_string(), |v| v.to_string()), m.role))
+                .collect();
+            println!("  mentions:     {}", mentions.join("; "));
+            if f.day_part().is_some() || f.day_order().is_some() {
+                let part = f.day_part().map_or("-".to_string(), |p| p.to_string());
+                let order = f.day_order().map_or("-".to_string(), |o| o.to_string());
+                println!("  in the day:   {part}; {order}");
+            }
             println!("  participants: {}", f.participants().join(", "));
+            for p in matcher.participants(&report) {
+                let role = if p.principal { "took part" } else { "mentioned" };
+                println!("    {:<12} {role}: {:?}, {}", p.id, p.words, p.reason);
+            }
             println!("  kind:         {}", f.kind().map_or("unknown", |k| k.name()));
             println!("  concepts:     {}", f.concepts().collect::<Vec<_>>().join(", "));
             println!("  names:        {}", f.cognates().collect::<Vec<_>>().join(", "));
+            if let (Some(day), Some(event)) = (f.not_before(), f.not_before_event()) {
+                println!("  not before:   {day} ({event} mentioned as past)");
+            }
         }
         Ok(())
     })();

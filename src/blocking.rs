@@ -213,6 +213,18 @@ impl Blocker {
     /// `(emit, probe)` keys of a fingerprint.
     fn keys(&mut self, f: &Fingerprint) -> (Vec<Key>, Vec<Key>) {
         let set = self.intern(&f.principals.join("+"));
+        // A report naming three or more leaders also meets the reports that name all of them but
+        // one (scoring then weighs the one more leader as weak evidence, not as a conflict).
+        let subsets: Vec<u32> = if f.principals.len() >= 3 {
+            (0..f.principals.len())
+                .map(|skip| {
+                    let rest: Vec<&str> = f.principals.iter().enumerate().filter(|(k, _)| *k != skip).map(|(_, p)| p.as_str()).collect();
+                    self.intern(&rest.join("+"))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let people: Vec<u32> = f.principals.iter().map(|p| self.intern(p)).collect();
         let content = (CONTENT, 0, f.content as i64);
         let mut emit = vec![(ALL, 0, 0), content];
@@ -222,26 +234,40 @@ impl Blocker {
         // share one of its concepts. Countries are left out: the commonest and weakest topics.
         let topics: Vec<i64> = f.concepts.iter().filter(|c| !c.0.starts_with("country:")).map(|c| i64::from(self.intern(&c.0))).collect();
         emit.extend(topics.iter().map(|&c| (SET_CONCEPT, set, c)));
-        let date = match f.date.map(|d| d.value) {
-            Some(DateValue::Day { date }) | Some(DateValue::Window { from: date, .. }) => Some((epoch_day(date), date.month(), date.day())),
-            _ => None,
+        // A day, or every day of a window (a report that does not fix its day meets the reports
+        // of each day its window holds).
+        let days: Vec<crate::date::Date> = match f.date.map(|d| d.value) {
+            Some(DateValue::Day { date }) => vec![date],
+            Some(DateValue::Window { from, to }) => {
+                (0..=from.days_until(to).clamp(0, MAX_WINDOW_DAYS)).filter_map(|i| from.add_days(i)).collect()
+            }
+            _ => Vec::new(),
         };
-        match (date, f.date.map(|d| d.value)) {
-            (Some((day, month, dom)), _) => {
-                let md = i64::from(month * 32 + dom);
-                emit.extend([(SET_DAY, set, day), (SET_MONTH_DAY_DATED, set, md), (ANY_DAY, 0, day)]);
-                emit.extend(people.iter().map(|&p| (PERSON_DAY, p, day)));
-                if people.is_empty() {
-                    probe.extend((day - 1..=day + 1).map(|d| (ANY_DAY, 0, d)));
-                } else {
-                    probe.extend((day - 1..=day + 1).map(|d| (SET_DAY, set, d)));
-                    probe.push((SET_MONTH_DAY, set, md));
-                    if let [only] = people.as_slice() {
-                        probe.extend((day - 1..=day + 1).map(|d| (PERSON_DAY, *only, d)));
+        match (days.is_empty(), f.date.map(|d| d.value)) {
+            (false, _) => {
+                for date in days {
+                    let (day, month, dom) = (epoch_day(date), date.month(), date.day());
+                    let md = i64::from(month * 32 + dom);
+                    emit.extend([(SET_DAY, set, day), (SET_MONTH_DAY_DATED, set, md), (ANY_DAY, 0, day)]);
+                    emit.extend(subsets.iter().map(|&sub| (SET_DAY, sub, day)));
+                    emit.extend(people.iter().map(|&p| (PERSON_DAY, p, day)));
+                    if people.is_empty() {
+                        probe.extend((day - 1..=day + 1).map(|d| (ANY_DAY, 0, d)));
+                    } else {
+                        probe.extend((day - 1..=day + 1).map(|d| (SET_DAY, set, d)));
+                        probe.extend(subsets.iter().flat_map(|&sub| (day - 1..=day + 1).map(move |d| (SET_DAY, sub, d))));
+                        probe.push((SET_MONTH_DAY, set, md));
+                        if let [only] = people.as_slice() {
+                            probe.extend((day - 1..=day + 1).map(|d| (PERSON_DAY, *only, d)));
+                        }
                     }
                 }
+                emit.sort_unstable();
+                emit.dedup();
+                probe.sort_unstable();
+                probe.dedup();
             }
-            (None, Some(DateValue::DayMonth { month, day })) => {
+            (true, Some(DateValue::DayMonth { month, day })) => {
                 let md = i64::from(month * 32 + day);
                 emit.push((SET_MONTH_DAY, set, md));
                 if people.is_empty() {
@@ -329,6 +355,9 @@ impl Blocker {
         out
     }
 }
+
+/// The most days of a window that blocking spreads a report over.
+const MAX_WINDOW_DAYS: i64 = 8;
 
 /// Candidate pairs `(i, j)`, `i < j`, sorted, of a batch of fingerprints.
 ///

@@ -208,7 +208,7 @@ pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
     w: &Weights,
 ) -> (Groups, Vec<Vec<Link>>, Vec<Undecided>) {
     let n = fps.len();
-    let (kept, undecided) = single_out_undated(fps, links);
+    let (kept, undecided) = single_out_undated(fps, links, w);
     links = kept;
     links.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
     let of = |i: usize| fps[i].borrow();
@@ -356,23 +356,28 @@ pub(crate) fn fixes_day(f: &Fingerprint) -> bool {
         .is_some_and(|d| d.source != DateSource::Published && matches!(d.value, DateValue::Day { .. } | DateValue::DayMonth { .. }))
 }
 
-/// An undated report joins an event only when its evidence singles that event out among the
-/// same participants' other contacts. Its links to reports with a day are grouped into candidate
-/// events (partners linked to each other are one event); when the best two candidates score
+/// A report without a day of its own (undated, or dated only by a window of publication) joins an
+/// event only when its evidence singles that event out among the same participants' other
+/// contacts. Its links to reports with a day or a window are grouped into candidate events
+/// (partners linked to each other are one event); when the best two candidates score
 /// within [`SINGLE_OUT_MARGIN`], all those links are dropped and the report is [`Undecided`];
 /// otherwise only the links to the best candidate are kept.
 fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
     fps: &[F],
     links: Vec<(usize, usize, f32)>,
+    w: &Weights,
 ) -> (Vec<(usize, usize, f32)>, Vec<Undecided>) {
     let fixed: Vec<bool> = fps.iter().map(|f| fixes_day(f.borrow())).collect();
-    // Each undated report's links to dated partners.
+    let dated: Vec<bool> = fps.iter().map(|f| f.borrow().date.is_some()).collect();
+    let timed: Vec<bool> = fps.iter().map(|f| f.borrow().day_part.is_some() || f.borrow().day_order.is_some()).collect();
+    // Each report without a day of its own, or with a day but not its time in the day while a
+    // partner has one, with its links to partners that have a day or a window.
     let mut partners: BTreeMap<usize, Vec<(usize, f32)>> = BTreeMap::new();
     for &(i, j, score) in &links {
-        match (fixed[i], fixed[j]) {
-            (false, true) => partners.entry(i).or_default().push((j, score)),
-            (true, false) => partners.entry(j).or_default().push((i, score)),
-            _ => {}
+        for (u, p) in [(i, j), (j, i)] {
+            if dated[p] && (!fixed[u] || !timed[u] && timed[p]) {
+                partners.entry(u).or_default().push((p, score));
+            }
         }
     }
     if partners.values().all(|p| p.len() < 2) {
@@ -391,6 +396,7 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
     }
     let mut dropped: FxSet<(usize, usize)> = FxSet::default();
     let mut undecided = Vec::new();
+    let mut alone = std::collections::BTreeSet::new();
     for (&u, ps) in &partners {
         if ps.len() < 2 {
             continue;
@@ -436,11 +442,20 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
         let mut ranked: Vec<(usize, f32, usize)> = best.into_iter().map(|(g, (score, p))| (g, score, p)).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
         let winner = ranked[0].0;
-        let ambiguous = ranked[0].1 - ranked[1].1 < SINGLE_OUT_MARGIN;
+        // A report with its own day is torn only between contacts known to be different (the
+        // morning and the evening call of one day), not between two parts of one event.
+        let different = || quick(fps[ranked[0].2].borrow(), fps[ranked[1].2].borrow(), w).conflict;
+        let ambiguous = ranked[0].1 - ranked[1].1 < SINGLE_OUT_MARGIN && (!fixed[u] || different());
+        if fixed[u] && !ambiguous {
+            continue;
+        }
         for (k, &(p, _)) in ps.iter().enumerate() {
             if ambiguous || groups.find(k) != winner {
                 dropped.insert((u.min(p), u.max(p)));
             }
+        }
+        if ambiguous {
+            alone.insert(u);
         }
         if ambiguous {
             let candidates = ranked
@@ -454,12 +469,16 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
             undecided.push(Undecided { report: fps[u].borrow().id.clone(), candidates });
         }
     }
-    let kept = links.into_iter().filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1)))).collect();
+    // An undecided report stays alone: joining other undated reports would be the same guess.
+    let kept = links
+        .into_iter()
+        .filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1))) && !alone.contains(&l.0) && !alone.contains(&l.1))
+        .collect();
     (kept, undecided)
 }
 
 /// How much better than the next candidate event an undated report must fit the best one to join it.
-pub(crate) const SINGLE_OUT_MARGIN: f32 = 0.1;
+pub(crate) const SINGLE_OUT_MARGIN: f32 = 0.08;
 
 /// A merge needs the two groups' mean pairwise score to reach this share of the threshold.
 pub(crate) const AVERAGE_LINK_FRACTION: f32 = 0.8;

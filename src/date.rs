@@ -33,6 +33,25 @@ impl Date {
         NaiveDate::parse_from_str(day_part, "%Y-%m-%d").map(Date::from_naive).map_err(|_| invalid())
     }
 
+    /// Reads `YYYY-MM-DD` or an RFC 3339 timestamp, keeping the timestamp's local time and UTC
+    /// offset: the day is the local day of the stamp (`2020-11-08T06:10:00+07:00` is the 8th in
+    /// Hanoi, still the 7th in Washington).
+    pub fn parse_stamp(text: &str) -> Result<(Date, Option<LocalTime>), Error> {
+        let date = Date::parse(text)?;
+        let trimmed = text.trim();
+        if trimmed.len() <= 10 {
+            return Ok((date, None));
+        }
+        let stamp = chrono::DateTime::parse_from_rfc3339(trimmed).map_err(|_| Error::InvalidDate { value: text.to_string() })?;
+        use chrono::Timelike;
+        let time = LocalTime {
+            hour: stamp.hour() as u8,
+            minute: stamp.minute() as u8,
+            offset_minutes: (stamp.offset().local_minus_utc() / 60) as i16,
+        };
+        Ok((date, Some(time)))
+    }
+
     /// The year.
     pub fn year(self) -> i32 {
         self.year
@@ -64,6 +83,26 @@ impl Date {
     }
     pub(crate) fn from_naive(d: NaiveDate) -> Date {
         Date { year: d.year(), month: d.month() as u8, day: d.day() as u8 }
+    }
+}
+
+/// The local time of day and UTC offset of a publication timestamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LocalTime {
+    /// Hour of the local day, 0–23.
+    pub hour: u8,
+    /// Minute, 0–59.
+    pub minute: u8,
+    /// Offset from UTC in minutes (`+07:00` is 420).
+    pub offset_minutes: i16,
+}
+
+impl fmt::Display for LocalTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.offset_minutes < 0 { '-' } else { '+' };
+        let off = self.offset_minutes.unsigned_abs();
+        write!(f, "{:02}:{:02}{sign}{:02}:{:02}", self.hour, self.minute, off / 60, off % 60)
     }
 }
 
@@ -121,6 +160,16 @@ impl DateValue {
             _ => None,
         }
     }
+
+    /// The first and last possible day: the day itself, or the window's bounds; `None` for a day
+    /// and month without a year.
+    pub fn span(&self) -> Option<(Date, Date)> {
+        match *self {
+            DateValue::Day { date } => Some((date, date)),
+            DateValue::Window { from, to } => Some((from, to)),
+            DateValue::DayMonth { .. } => None,
+        }
+    }
 }
 
 impl fmt::Display for DateValue {
@@ -129,6 +178,92 @@ impl fmt::Display for DateValue {
             DateValue::Day { date } => write!(f, "{date}"),
             DateValue::DayMonth { month, day } => write!(f, "????-{month:02}-{day:02}"),
             DateValue::Window { from, to } => write!(f, "{from}..{to}"),
+        }
+    }
+}
+
+/// The part of the day a contact took place in, as a report says it ("in serata", "tối cùng ngày").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum DayPart {
+    /// Morning (`stamattina`, `zjutraj`, `buổi sáng`).
+    Morning,
+    /// Afternoon (`nel pomeriggio`, `popoldne`, `chiều`).
+    Afternoon,
+    /// Evening (`in serata`, `zvečer`, `tối`).
+    Evening,
+    /// Night (`nella notte`, `ponoči`, `đêm`).
+    Night,
+}
+
+impl DayPart {
+    pub(crate) fn from_index(n: u8) -> Option<DayPart> {
+        Some(match n {
+            1 => DayPart::Morning,
+            2 => DayPart::Afternoon,
+            3 => DayPart::Evening,
+            4 => DayPart::Night,
+            _ => return None,
+        })
+    }
+    /// Whether two reports' parts of the day cannot be one contact: morning and evening, or
+    /// afternoon and night. Neighbouring parts can be one contact seen from two time zones
+    /// (a call at 17:00 in Paris is at 19:00 in Moscow).
+    pub fn excludes(self, other: DayPart) -> bool {
+        (self as i32 - other as i32).abs() == 2
+    }
+}
+
+impl fmt::Display for DayPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DayPart::Morning => "morning",
+            DayPart::Afternoon => "afternoon",
+            DayPart::Evening => "evening",
+            DayPart::Night => "night",
+        })
+    }
+}
+
+/// Which of a day's contacts a report describes ("for the second time today", "per la seconda volta").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum DayOrder {
+    /// The n-th contact of the day (1 = the first).
+    Nth(u8),
+    /// A later one: not the first ("later in the day").
+    Later,
+}
+
+impl DayOrder {
+    pub(crate) fn from_index(n: u8) -> Option<DayOrder> {
+        match n {
+            1..=5 => Some(DayOrder::Nth(n)),
+            9 => Some(DayOrder::Later),
+            _ => None,
+        }
+    }
+    /// Whether two reports' orders cannot be one contact (the first and the second, or the
+    /// first and a later one).
+    pub fn excludes(self, other: DayOrder) -> bool {
+        match (self, other) {
+            (DayOrder::Nth(a), DayOrder::Nth(b)) => a != b,
+            (DayOrder::Later, DayOrder::Nth(n)) | (DayOrder::Nth(n), DayOrder::Later) => n == 1,
+            (DayOrder::Later, DayOrder::Later) => false,
+        }
+    }
+}
+
+impl fmt::Display for DayOrder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DayOrder::Nth(1) => f.write_str("first of the day"),
+            DayOrder::Nth(2) => f.write_str("second of the day"),
+            DayOrder::Nth(3) => f.write_str("third of the day"),
+            DayOrder::Nth(n) => write!(f, "contact {n} of the day"),
+            DayOrder::Later => f.write_str("a later contact of the day"),
         }
     }
 }
@@ -218,19 +353,26 @@ impl EventDate {
                 }
             }
             (Window { from, to }, Day { date }) | (Day { date }, Window { from, to }) => {
+                // Every day inside the window is possible; a day just outside it is undecided
+                // (the window bounds what the text says, not the calendar); further is another day.
                 if from <= date && date <= to {
-                    DateRelation::Agree(0.5)
-                } else if date < from.add_days(-3).unwrap_or(from) || date > to.add_days(3).unwrap_or(to) {
-                    DateRelation::Conflict
-                } else {
+                    DateRelation::Agree(window_strength(from, to))
+                } else if gap_outside(from, to, date) <= 1 {
                     DateRelation::Unknown
+                } else {
+                    DateRelation::Conflict
                 }
             }
             (Window { from: f1, to: t1 }, Window { from: f2, to: t2 }) => {
                 if f1 <= t2 && f2 <= t1 {
-                    DateRelation::Agree(0.3)
-                } else {
+                    // Two reports published the same day without a day in their text agree as
+                    // much as two published days did; overlapping windows less.
+                    let same = f1 == f2 && t1 == t2;
+                    DateRelation::Agree(if same { window_strength(f1, t1) } else { 0.4 })
+                } else if gap_outside(f1, t1, f2).min(gap_outside(f1, t1, t2)) <= 1 {
                     DateRelation::Unknown
+                } else {
+                    DateRelation::Conflict
                 }
             }
             (Window { from, to }, DayMonth { month, day }) | (DayMonth { month, day }, Window { from, to }) => {
@@ -245,6 +387,26 @@ impl EventDate {
     }
 }
 
+/// How much a day inside a window agrees with it: less the wider the window.
+fn window_strength(from: Date, to: Date) -> f32 {
+    match from.days_until(to) {
+        ..=1 => 0.6,
+        2..=3 => 0.45,
+        _ => 0.35,
+    }
+}
+
+/// Days from the window `from..=to` to `date` (0 inside).
+fn gap_outside(from: Date, to: Date, date: Date) -> i64 {
+    if date < from {
+        date.days_until(from)
+    } else if date > to {
+        to.days_until(date)
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,6 +418,58 @@ mod tests {
         assert!(Date::parse("2020-02-30").is_err());
         assert!(Date::parse("yesterday").is_err());
         assert!(Date::parse("2020-11-07Tgarbage").is_err());
+    }
+
+    fn day(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    fn event(value: DateValue, source: DateSource) -> EventDate {
+        EventDate { value, source, confidence: 0.5 }
+    }
+
+    #[test]
+    fn a_window_agrees_with_its_days_and_conflicts_with_days_clearly_outside() {
+        let window = event(DateValue::Window { from: day("2025-05-18"), to: day("2025-05-19") }, DateSource::Published);
+        let on = |d: &str| event(DateValue::Day { date: day(d) }, DateSource::Explicit);
+        assert!(matches!(window.relation(&on("2025-05-18")), DateRelation::Agree(_)));
+        assert!(matches!(on("2025-05-19").relation(&window), DateRelation::Agree(_)));
+        assert_eq!(window.relation(&on("2025-05-20")), DateRelation::Unknown);
+        assert_eq!(window.relation(&on("2025-05-17")), DateRelation::Unknown);
+        assert_eq!(window.relation(&on("2025-05-16")), DateRelation::Conflict);
+        assert_eq!(window.relation(&on("2025-05-22")), DateRelation::Conflict);
+        // Two reports published the same day agree; a wide window agrees less with its days.
+        assert!(matches!(window.relation(&window), DateRelation::Agree(s) if s >= 0.6));
+        let wide = event(DateValue::Window { from: day("2025-05-12"), to: day("2025-05-19") }, DateSource::Published);
+        let (DateRelation::Agree(narrow), DateRelation::Agree(broad)) =
+            (window.relation(&on("2025-05-19")), wide.relation(&on("2025-05-19")))
+        else {
+            panic!("both agree")
+        };
+        assert!(broad < narrow);
+        let later = event(DateValue::Window { from: day("2025-05-22"), to: day("2025-05-23") }, DateSource::Published);
+        assert_eq!(window.relation(&later), DateRelation::Conflict);
+        let month_day = event(DateValue::DayMonth { month: 5, day: 18 }, DateSource::Explicit);
+        assert!(matches!(window.relation(&month_day), DateRelation::Agree(_)));
+    }
+
+    #[test]
+    fn parts_of_the_day_and_orders_exclude_only_what_cannot_be_one_contact() {
+        use DayPart::*;
+        assert!(Morning.excludes(Evening) && Evening.excludes(Morning) && Afternoon.excludes(Night));
+        assert!(!Afternoon.excludes(Evening) && !Evening.excludes(Night) && !Morning.excludes(Morning));
+        assert!(DayOrder::Nth(1).excludes(DayOrder::Nth(2)) && DayOrder::Nth(1).excludes(DayOrder::Later));
+        assert!(!DayOrder::Nth(2).excludes(DayOrder::Later) && !DayOrder::Nth(2).excludes(DayOrder::Nth(2)));
+    }
+
+    #[test]
+    fn stamps_keep_their_local_time_and_offset() {
+        let (d, t) = Date::parse_stamp("2020-11-08T06:10:00+07:00").unwrap();
+        assert_eq!(d.to_string(), "2020-11-08");
+        assert_eq!(t, Some(LocalTime { hour: 6, minute: 10, offset_minutes: 420 }));
+        assert_eq!(t.unwrap().to_string(), "06:10+07:00");
+        assert_eq!(Date::parse_stamp("2020-11-08").unwrap().1, None);
+        assert!(Date::parse_stamp("2020-11-08T99:00").is_err());
     }
 
     #[test]

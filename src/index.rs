@@ -37,6 +37,10 @@ struct Entry {
     /// Reports it is linked to (scores reach the threshold), by slot, with the score, while its
     /// component is re-clustered at each insertion.
     links: Vec<(usize, f32)>,
+    /// Left alone: it fits two events about equally (see [`Clustering::undecided`]).
+    ///
+    /// [`Clustering::undecided`]: crate::Clustering::undecided
+    alone: bool,
 }
 
 /// Reports linked to one another, directly or through others. A component only grows (an evicted
@@ -133,15 +137,16 @@ fn day_of(fp: &Fingerprint) -> Option<i64> {
     }
 }
 
-/// For a report without a day of its own and its links to dated `partners` (slot, score, event):
-/// the partners it keeps, when they are in two or more candidate events: those of the best
-/// candidate, or none when the best two score within [`SINGLE_OUT_MARGIN`]; `None` when there is
-/// nothing to decide. As in batch clustering, candidate events are partners joined where they
-/// link to each other; partners of one event of the index count as joined, and only the
-/// strongest [`SINGLE_OUT_EACH`] partners of each event are weighed, so the cost is bounded.
-fn single_out<'a>(partners: &[(usize, f32, u64)], of: &dyn Fn(usize) -> &'a Fingerprint, w: &Weights) -> Option<Vec<usize>> {
+/// What a report that does not single out one event keeps of its links to `partners` (slot,
+/// score, event), by the rule of batch clustering: partners joined where they link to each other
+/// are candidate events; when the best two score within [`SINGLE_OUT_MARGIN`] (and, for a report
+/// with its own day, are known to be different contacts) it stays alone; otherwise it keeps the
+/// best candidate's partners, or, with its own day, all of them. Partners of one event of the
+/// index count as joined, and only the strongest [`SINGLE_OUT_EACH`] partners of each event are
+/// weighed, so the cost is bounded.
+fn single_out<'a>(partners: &[(usize, f32, u64)], fixed: bool, of: &dyn Fn(usize) -> &'a Fingerprint, w: &Weights) -> SingleOut {
     if partners.len() < 2 {
-        return None;
+        return SingleOut::Keep;
     }
     let mut partners = partners.to_vec();
     partners.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| of(a.0).id.cmp(&of(b.0).id)));
@@ -169,19 +174,35 @@ fn single_out<'a>(partners: &[(usize, f32, u64)], of: &dyn Fn(usize) -> &'a Fing
         }
     }
     // The partners are sorted strongest first: a group's first partner is its best.
-    let mut best: Vec<(usize, f32)> = Vec::new();
+    let mut best: Vec<(usize, f32, usize)> = Vec::new();
     for (x, p) in partners.iter().enumerate() {
         let g = find(&mut group, x);
         if !best.iter().any(|b| b.0 == g) {
-            best.push((g, p.1));
+            best.push((g, p.1, p.0));
         }
     }
     if best.len() < 2 {
-        return None;
+        return SingleOut::Keep;
     }
-    let ambiguous = best[0].1 - best[1].1 < SINGLE_OUT_MARGIN;
+    let different = || quick(of(best[0].2), of(best[1].2), w).conflict;
+    if best[0].1 - best[1].1 < SINGLE_OUT_MARGIN && (!fixed || different()) {
+        return SingleOut::Alone;
+    }
+    if fixed {
+        return SingleOut::Keep;
+    }
     let winner = best[0].0;
-    Some(if ambiguous { Vec::new() } else { (0..n).filter(|&x| find(&mut group, x) == winner).map(|x| partners[x].0).collect() })
+    SingleOut::Winner((0..n).filter(|&x| find(&mut group, x) == winner).map(|x| partners[x].2).collect())
+}
+
+/// What [`single_out`] leaves of a report's links to its partners.
+enum SingleOut {
+    /// All of them.
+    Keep,
+    /// Those to the partners in these events.
+    Winner(Vec<u64>),
+    /// None: the report fits two events about equally and stays alone.
+    Alone,
 }
 
 /// The strongest dated partners of each event [`single_out`] weighs.
@@ -344,7 +365,7 @@ impl EventIndex {
             }
         }
         let entry_links = if keep_links { links.clone() } else { Vec::new() };
-        self.slots[slot] = Some(Entry { fp, event, component, links: entry_links });
+        self.slots[slot] = Some(Entry { fp, event, component, links: entry_links, alone: false });
         let slots = &self.slots;
         self.blocker.add(slot, live(slots, slot), &|s| live(slots, s));
         (best, links)
@@ -367,7 +388,11 @@ impl EventIndex {
                 }
             }
         }
-        let (mut groups, merges, _undecided) = agglomerate(&fps, links, &self.weights);
+        let (mut groups, merges, undecided) = agglomerate(&fps, links, &self.weights);
+        let alone: Vec<bool> = fps.iter().map(|f| undecided.iter().any(|u| u.report == f.id)).collect();
+        for (&s, alone) in members.iter().zip(alone) {
+            self.slots[s].as_mut().expect("live").alone = alone;
+        }
         let mut confidence = (1.0 - best_other).clamp(0.0, 1.0);
         let mut assignments = Vec::new();
         for (root, root_merges) in merges.iter().enumerate() {
@@ -443,28 +468,30 @@ impl EventIndex {
     fn join(&mut self, slot: usize, best_other: f32, links: Vec<(usize, f32)>) -> f32 {
         let slots = &self.slots;
         let of = |s: usize| live(slots, s);
-        let fp = of(slot);
         let w = self.weights;
-        let dated = |s: usize| fixes_day(of(s));
-        let mut links = links;
-        if !fixes_day(fp) {
-            // A report without a day of its own joins one of several dated events only when its
-            // evidence singles that one out, as in batch: its dated partners, joined where they
-            // link to each other, are the candidate events; within the margin, it keeps none.
-            let partners: Vec<(usize, f32, u64)> = links
-                .iter()
-                .filter(|&&(o, _)| dated(o))
-                .map(|&(o, score)| (o, score, self.slots[o].as_ref().expect("live").event))
-                .collect();
-            if let Some(keep) = single_out(&partners, &of, &w) {
-                // The winner's event keeps all its partners (only the strongest were weighed).
-                let events: Vec<u64> = keep.iter().map(|&o| self.slots[o].as_ref().expect("live").event).collect();
-                links.retain(|&(o, _)| !dated(o) || events.contains(&self.slots[o].as_ref().expect("live").event));
+        let fixed = |s: usize| fixes_day(of(s));
+        let timed = |s: usize| of(s).day_part.is_some() || of(s).day_order.is_some();
+        let event_of = |s: usize| self.slots[s].as_ref().expect("live").event;
+        // Reports left alone, undecided, link to nothing (as in batch).
+        let mut links: Vec<(usize, f32)> = links.into_iter().filter(|&(o, _)| !self.slots[o].as_ref().expect("live").alone).collect();
+        // A report without a day of its own (or without its time of day, among partners that
+        // have one) joins one of several events only when its evidence singles that one out, by
+        // the batch rule on its partners with a day or a window.
+        let partner = |o: usize| of(o).date.is_some() && (!fixed(slot) || !timed(slot) && timed(o));
+        let partners: Vec<(usize, f32, u64)> = links.iter().filter(|&&(o, _)| partner(o)).map(|&(o, score)| (o, score, event_of(o))).collect();
+        let mut alone = false;
+        match single_out(&partners, fixed(slot), &of, &w) {
+            SingleOut::Keep => {}
+            SingleOut::Winner(events) => links.retain(|&(o, _)| !partner(o) || events.contains(&event_of(o))),
+            SingleOut::Alone => {
+                links.clear();
+                alone = true;
             }
-        } else if links.iter().any(|&(o, _)| dated(o)) {
+        }
+        if fixed(slot) && links.iter().any(|&(o, _)| fixed(o)) {
             // Nor does a report with a day glue events through reports without one: those were
             // placed by what singles an event out for them, which this report does not change.
-            links.retain(|&(o, _)| dated(o));
+            links.retain(|&(o, _)| fixed(o));
         }
         // The events linked, each with its strongest link.
         let mut by_event: FxMap<u64, (f32, usize)> = FxMap::default();
@@ -485,7 +512,9 @@ impl EventIndex {
         let Some(k) = ranked.iter().position(|r| agrees(profile(r.0), &own)) else {
             self.next_event += 1;
             let event = self.next_event - 1;
-            self.slots[slot].as_mut().expect("live").event = event;
+            let entry = self.slots[slot].as_mut().expect("live");
+            entry.event = event;
+            entry.alone = alone;
             self.events.insert(event, Event { members: vec![slot], profile: Some(own), merged: (0.0, 0) });
             return (1.0 - best_other).clamp(0.0, 1.0);
         };

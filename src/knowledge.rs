@@ -22,11 +22,21 @@ const COUNTRIES: &str = include_str!("../data/countries.txt");
 const SEATS: &str = include_str!("../data/seats.txt");
 const PEOPLE: &str = include_str!("../data/people.txt");
 const CONCEPTS: &str = include_str!("../data/concepts.txt");
+const TIMELINE: &str = include_str!("../data/timeline.txt");
 
 /// Language columns of the tab-like files, in file order.
 const COLUMN_LANGS: [Lang; 4] = [Lang::En, Lang::It, Lang::Vi, Lang::Sl];
 
 /// The kind of a concept; it sets the concept's weight in topic overlap.
+///
+/// The weight is a **specificity tier** written in the data, not a statistic of the reports seen:
+/// how likely two reports of *different* contacts are to share the concept by chance. `generic`
+/// topics (war, ceasefire, sanctions, negotiations, bilateral relations) are in nearly every report
+/// of a conflict or a relation and say almost nothing about which contact a report is about; a named
+/// incident, a place, an agreement or a specific body says much. A tier is fixed per concept, so a
+/// fingerprint's weights do not depend on which other reports were seen: results stay
+/// deterministic, independent of input order, and the streaming index equals batch clustering
+/// (an inverse document frequency over a batch would change every weight with each new report).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum ConceptClass {
     Country,
@@ -35,6 +45,14 @@ pub(crate) enum ConceptClass {
     Region,
     Group,
     Topic,
+    /// Commonplace topics of nearly every report about a conflict or a relation.
+    Generic,
+    /// A specific body of an organisation (the Security Council, the European Council).
+    Body,
+    /// A named place below the country: a city, a site, a venue.
+    Place,
+    /// A named, dated incident (an explosion, an attack, a mutiny, a summit with a name).
+    Incident,
 }
 
 impl ConceptClass {
@@ -46,19 +64,28 @@ impl ConceptClass {
             "group" => ConceptClass::Group,
             "topic" => ConceptClass::Topic,
             "country" => ConceptClass::Country,
+            "generic" => ConceptClass::Generic,
+            "body" => ConceptClass::Body,
+            "place" => ConceptClass::Place,
+            "incident" => ConceptClass::Incident,
             _ => return None,
         })
     }
 
-    /// Specific things (a region, a treaty) say more about an event than general topics.
+    /// Specific things (an incident, a place, a treaty) say more about an event than general
+    /// topics: the weight grows with how rarely two different contacts share the concept.
     pub(crate) fn weight(self) -> f32 {
         match self {
+            ConceptClass::Generic => 0.25,
             ConceptClass::Country => 0.6,
             ConceptClass::Topic => 1.0,
             ConceptClass::Org => 1.0,
             ConceptClass::Group => 1.3,
+            ConceptClass::Body => 1.5,
             ConceptClass::Agreement => 1.5,
             ConceptClass::Region => 1.5,
+            ConceptClass::Place => 2.0,
+            ConceptClass::Incident => 2.5,
         }
     }
 }
@@ -68,6 +95,9 @@ pub(crate) struct Concept {
     /// Shared by every fingerprint that mentions the concept.
     pub id: Arc<str>,
     pub class: ConceptClass,
+    /// The day of the world event the concept names, from `data/timeline.txt`: a report that
+    /// mentions the event as past cannot be about an earlier day.
+    pub happened: Option<Date>,
 }
 
 /// An office a person held: `post` (president, pm, monarch …) of `country` between two days.
@@ -117,6 +147,8 @@ pub(crate) struct Knowledge {
     pub countries: Vec<Country>,
     pub people: Vec<Person>,
     tables: [PhraseTable<Entity>; 4],
+    /// Words that make a mention of a dated event not (yet) past: planned, hoped for, feared.
+    not_past: [PhraseTable<()>; 4],
     concept_index: HashMap<String, u32>,
     person_index: HashMap<String, u32>,
     country_index: HashMap<String, u32>,
@@ -145,7 +177,7 @@ pub(crate) fn word_key(lang: Lang, lower: &str) -> String {
     module(lang).stem(&fold_key(lang, lower)).into_owned()
 }
 
-fn phrase_keys(lang: Lang, form: &str) -> Vec<String> {
+pub(crate) fn phrase_keys(lang: Lang, form: &str) -> Vec<String> {
     let tokens = tokenize(form);
     (0..tokens.len())
         .filter(|&i| !matches!(tokens[i].kind, crate::text::TokenKind::Punct(_)))
@@ -257,6 +289,7 @@ impl Knowledge {
         k.add_seats("data/seats.txt", SEATS)?;
         k.add_people("data/people.txt", PEOPLE)?;
         k.add_concepts("data/concepts.txt", CONCEPTS)?;
+        k.add_timeline("data/timeline.txt", TIMELINE)?;
         Ok(k)
     }
 
@@ -288,7 +321,7 @@ impl Knowledge {
             return i;
         }
         let i = self.concepts.len() as u32;
-        self.concepts.push(Concept { id: id.into(), class });
+        self.concepts.push(Concept { id: id.into(), class, happened: None });
         self.concept_index.insert(id.to_string(), i);
         i
     }
@@ -372,6 +405,35 @@ impl Knowledge {
             self.insert_columns(file, line, langs, Entity::Concept(index))?;
         }
         Ok(())
+    }
+
+    /// Dated world events in the `YYYY-MM-DD | concept id | what happened` format, and the words
+    /// that make a mention not past, as `not_past | LANG | forms`.
+    pub(crate) fn add_timeline(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        for (line, cells) in rows(text) {
+            match cells.as_slice() {
+                ["not_past", lang, forms_cell] => {
+                    let lang: Lang = lang.parse().map_err(|e: Error| Error::data(file, line, e.to_string()))?;
+                    for form in forms(forms_cell) {
+                        self.not_past[lang.index()].insert(phrase_keys(lang, form), (), false);
+                    }
+                }
+                [day, id, _what] => {
+                    let day = Date::parse(day).map_err(|_| Error::data(file, line, format!("{day:?} is not a YYYY-MM-DD day")))?;
+                    let &c = self.concept_index.get(*id).ok_or_else(|| Error::data(file, line, format!("unknown concept {id:?}")))?;
+                    self.concepts[c as usize].happened = Some(day);
+                }
+                _ => {
+                    return Err(Error::data(file, line, "expected `YYYY-MM-DD | concept id | what happened` or `not_past | LANG | forms`"))
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The words that make a mention of a dated event not past, in `lang`.
+    pub(crate) fn not_past(&self, lang: Lang) -> &PhraseTable<()> {
+        &self.not_past[lang.index()]
     }
 
     pub(crate) fn table(&self, lang: Lang) -> &PhraseTable<Entity> {

@@ -91,10 +91,11 @@ pub mod synthetic;
 mod text;
 
 pub use cluster::{Cluster, Clustering, EventSummary, Merge, Undecided};
-pub use date::{Date, DateSource, DateValue, EventDate};
+pub use date::{Date, DateSource, DateValue, DayOrder, DayPart, EventDate, LocalTime};
 pub use error::Error;
 pub use evidence::dates::{DateMention, DateRole};
 pub use evidence::kind::EventKind;
+pub use evidence::people::Participant;
 pub use evidence::{Fingerprint, Recognised};
 pub use index::{Assignment, EventIndex};
 pub use lang::Lang;

@@ -4,7 +4,8 @@ use crate::cluster::{cluster, Clustering};
 use crate::date::{Date, EventDate};
 use crate::error::Error;
 use crate::evidence::dates::{find_dates, DateMention};
-use crate::evidence::{analyse, recognise, Fingerprint, Recognised};
+use crate::evidence::people::Participant;
+use crate::evidence::{analyse, participants, recognise, Fingerprint, Recognised};
 use crate::knowledge::Knowledge;
 use crate::lang::Lang;
 use crate::report::Report;
@@ -141,9 +142,40 @@ impl Matcher {
     pub fn compare(&self, a: &Fingerprint, b: &Fingerprint) -> Match {
         compare(a, b, &self.weights)
     }
+    /// The leaders a report names, whether each took part in the contact it reports or is only
+    /// mentioned, and the words that tell.
+    ///
+    /// ```
+    /// use event_dedup::{Lang, Matcher, Report};
+    ///
+    /// let matcher = Matcher::new()?;
+    /// let report = Report::builder("r", "At the request of Ukrainian President Volodymyr Zelensky, \
+    ///     Emmanuel Macron spoke by phone with Vladimir Putin.").lang(Lang::En).published("2022-03-06")?.build()?;
+    /// let people = matcher.participants(&report);
+    /// let zelensky = people.iter().find(|p| p.id == "zelensky").unwrap();
+    /// assert!(!zelensky.principal);
+    /// assert!(zelensky.reason.to_lowercase().contains("at the request of"), "{}", zelensky.reason);
+    /// assert!(people.iter().filter(|p| p.principal).all(|p| p.id == "macron" || p.id == "putin"));
+    /// # Ok::<(), event_dedup::Error>(())
+    /// ```
+    pub fn participants(&self, report: &Report) -> Vec<Participant> {
+        participants(report, &self.knowledge)
+    }
     /// Scores two reports and explains the score.
     pub fn explain(&self, a: &Report, b: &Report) -> Match {
-        self.compare(&self.fingerprint(a), &self.fingerprint(b))
+        let mut m = self.compare(&self.fingerprint(a), &self.fingerprint(b));
+        for (side, report) in [("a", a), ("b", b)] {
+            let words: Vec<String> = self
+                .participants(report)
+                .into_iter()
+                .filter(|p| p.principal)
+                .map(|p| format!("{} from {:?}, {}", p.id, p.words, p.reason))
+                .collect();
+            if !words.is_empty() {
+                m.explanation.principal_words.push(format!("{side}: {}", words.join(", ")));
+            }
+        }
+        m
     }
     /// Analyses many reports, on all cores with the `parallel` feature; the result is in input
     /// order and identical whatever the number of threads.

@@ -1,6 +1,6 @@
 //! News reports: the input of everything.
 
-use crate::date::Date;
+use crate::date::{Date, LocalTime};
 use crate::error::Error;
 use crate::lang::Lang;
 
@@ -27,13 +27,25 @@ pub struct Report {
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     published: Option<Date>,
     #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    published_time: Option<LocalTime>,
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
     source: Option<String>,
 }
 
 impl Report {
     /// Starts a report with its id and body text.
     pub fn builder(id: impl Into<String>, text: impl Into<String>) -> ReportBuilder {
-        ReportBuilder { report: Report { id: id.into(), text: text.into(), title: None, lang: None, published: None, source: None } }
+        ReportBuilder {
+            report: Report {
+                id: id.into(),
+                text: text.into(),
+                title: None,
+                lang: None,
+                published: None,
+                published_time: None,
+                source: None,
+            },
+        }
     }
     /// The caller's id, unique within one clustering.
     pub fn id(&self) -> &str {
@@ -54,6 +66,21 @@ impl Report {
     /// The day of publication, if known.
     pub fn published(&self) -> Option<Date> {
         self.published
+    }
+    /// The local time and UTC offset of publication, when `published` was an RFC 3339 timestamp:
+    /// a report stamped early in the morning may call "today" what happened the evening before
+    /// in another time zone.
+    ///
+    /// ```
+    /// use event_dedup::Report;
+    /// let report = Report::builder("r1", "…").published("2020-11-08T06:10:00+07:00")?.build()?;
+    /// let time = report.published_time().unwrap();
+    /// assert_eq!((time.hour, time.offset_minutes), (6, 420));
+    /// assert_eq!(report.published().unwrap().to_string(), "2020-11-08");
+    /// # Ok::<(), event_dedup::Error>(())
+    /// ```
+    pub fn published_time(&self) -> Option<LocalTime> {
+        self.published_time
     }
     /// Where the report came from (outlet, feed), if given.
     pub fn source(&self) -> Option<&str> {
@@ -78,14 +105,23 @@ impl ReportBuilder {
         self.report.lang = Some(lang);
         self
     }
-    /// Sets the publication day from `YYYY-MM-DD` or an RFC 3339 timestamp.
+    /// Sets the publication day from `YYYY-MM-DD`, or the day, local time and UTC offset from an
+    /// RFC 3339 timestamp.
     pub fn published(mut self, published: &str) -> Result<Self, Error> {
-        self.report.published = Some(Date::parse(published)?);
+        let (day, time) = Date::parse_stamp(published)?;
+        self.report.published = Some(day);
+        self.report.published_time = time;
         Ok(self)
     }
-    /// Sets the publication day.
+    /// Sets the publication day (without a time of day).
     pub fn published_date(mut self, published: Date) -> Self {
         self.report.published = Some(published);
+        self.report.published_time = None;
+        self
+    }
+    /// Sets the local time and UTC offset of publication (see [`Report::published_time`]).
+    pub fn published_time(mut self, time: LocalTime) -> Self {
+        self.report.published_time = Some(time);
         self
     }
     /// Sets the source.

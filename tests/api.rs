@@ -112,3 +112,32 @@ fn language_is_detected_when_not_given() {
         assert_eq!(matcher.fingerprint(&r).lang(), lang, "{text}");
     }
 }
+
+#[test]
+fn a_report_that_fits_two_contacts_equally_stays_alone_and_says_so() {
+    use event_dedup::{Lang, Matcher, Report};
+    let matcher = Matcher::new().unwrap();
+    let report = |id: &str, text: &str| Report::builder(id, text).lang(Lang::En).build().unwrap();
+    let reports = [
+        report("morning", "Emmanuel Macron and Vladimir Putin spoke by phone on the morning of 20 February 2022 about Ukraine and Donbas."),
+        report("evening", "Emmanuel Macron and Vladimir Putin spoke by phone on the evening of 20 February 2022 about Ukraine and Donbas."),
+        report("either", "Emmanuel Macron and Vladimir Putin spoke by phone on 20 February 2022 about Ukraine and Donbas."),
+    ];
+    let clustering = matcher.cluster(&reports).unwrap();
+    // The morning and the evening call are two contacts; the third report says neither.
+    assert_ne!(clustering.cluster_of("morning").unwrap().id, clustering.cluster_of("evening").unwrap().id);
+    assert_eq!(clustering.cluster_of("either").unwrap().members, ["either"]);
+    let undecided = clustering.undecided_of("either").expect("it says why it stays alone");
+    assert_eq!(undecided.candidates.len(), 2);
+    assert!(undecided.to_string().contains("about equally"), "{undecided}");
+
+    // Undated, it is as torn between two calls on different days.
+    let reports = [
+        report("feb20", "Emmanuel Macron and Vladimir Putin spoke by phone on 20 February 2022 about Ukraine and Donbas."),
+        report("feb21", "Emmanuel Macron and Vladimir Putin spoke by phone on 21 February 2022 about Ukraine and Donbas."),
+        report("undated", "Emmanuel Macron and Vladimir Putin spoke by phone about Ukraine and Donbas."),
+    ];
+    let clustering = matcher.cluster(&reports).unwrap();
+    assert_eq!(clustering.cluster_of("undated").unwrap().members, ["undated"]);
+    assert!(clustering.undecided_of("undated").is_some());
+}

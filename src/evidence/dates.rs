@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 
 use super::date_forms::{self, Mention, Said};
 use super::Part;
-use crate::date::{Date, DateSource, DateValue, EventDate};
+use crate::date::{Date, DateSource, DateValue, DayOrder, DayPart, EventDate, LocalTime};
 use crate::knowledge::{Entity, Knowledge};
-use crate::lang::cues::{Cues, Word};
+use crate::lang::cues::{Cues, Time, Word};
 use crate::lang::Lang;
-use crate::text::{Token, TokenKind};
+use crate::text::TokenKind;
 
 /// Where a mention stands in the report, for weighing it as the event date.
 #[derive(Debug, Clone, Copy)]
@@ -90,8 +90,9 @@ pub(crate) fn weigh(said: Said, place: Placement, value: DateValue, published: O
 
 /// Picks the event date among scored candidates: the value with the highest total score, where
 /// mentions of the same day (a weekday and a date, a dateline and a relative word) add up. With no
-/// convincing candidate, the published day stands in, marked [`DateSource::Published`].
-pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>) -> Option<EventDate> {
+/// convincing candidate, the days shortly before publication stand in: a window from `back` days
+/// before the published day to that day, marked [`DateSource::Published`].
+pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>, back: i64) -> Option<EventDate> {
     let mut totals: Vec<(DateValue, DateSource, f32, f32)> = Vec::new();
     for c in candidates.iter().filter(|c| c.score > 0.0) {
         let same = |v: &DateValue| match (v, &c.value) {
@@ -121,20 +122,17 @@ pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>) -> Optio
     let best = totals.first().filter(|t| t.2 >= 3.0);
     match best {
         Some(&(value, source, score, _)) => Some(EventDate { value, source, confidence: (score / 10.0).min(1.0) }),
-        None => published.map(|p| EventDate { value: DateValue::Day { date: p }, source: DateSource::Published, confidence: 0.2 }),
+        None => published.map(|p| EventDate { value: window_before(p, back), source: DateSource::Published, confidence: 0.2 }),
     }
+}
+
+/// The days from `back` days before `p` to `p`.
+fn window_before(p: Date, back: i64) -> DateValue {
+    DateValue::Window { from: p.add_days(-back.max(1)).unwrap_or(p), to: p }
 }
 
 /// How much a further mention of the chosen day adds, relative to its own weight.
 const REPEAT_SHARE: f32 = 0.25;
-
-pub(crate) fn is_list_item(tokens: &[Token], first: usize) -> bool {
-    let t = &tokens[first];
-    matches!(t.kind, TokenKind::Punct('-' | '•' | '*' | '–' | '—' | '·'))
-        || (t.number().is_some()
-            && tokens.get(first + 1).is_some_and(|n| n.is_punct('.') || n.is_punct(')'))
-            && tokens.get(first + 2).is_some_and(|n| n.line == t.line))
-}
 
 fn placement(part: &Part, m: &Mention) -> Placement {
     let t = &part.tokens;
@@ -144,7 +142,11 @@ fn placement(part: &Part, m: &Mention) -> Placement {
     let dateline = !part.in_title
         && line <= 8
         && m.start - line_start <= 4
-        && (m.start == line_start || t[m.start - 1].is_punct(',') || part.tokens.lower(m.start - 1) == "date")
+        && (m.start == line_start
+            || t[m.start - 1].is_punct(',')
+            || part.tokens.lower(m.start - 1) == "date"
+            // "MOSKVA, ngày 8/7 -": a word that introduces the day stands between.
+            || m.start >= 2 && t[m.start - 2].is_punct(',') && part.words.iter().any(|&(s, e, w)| w == Word::DayIntro && e == m.start && s + 1 == m.start))
         && t.get(m.end).is_some_and(|n| {
             matches!(n.kind, TokenKind::Punct('–' | '-' | '—' | '(' | '.' | '/' | ':'))
                 || t.get(m.end).is_some_and(|n| n.number().is_some())
@@ -156,7 +158,8 @@ fn placement(part: &Part, m: &Mention) -> Placement {
     });
     let future = part.words.iter().any(|&(s, e, w)| {
         let after = s >= m.end && s <= m.end + 3;
-        t[s].sentence == sentence && (w == Word::Future && (e <= m.start && s + 4 >= m.start || after) || w == Word::FutureAfter && after)
+        t[s].sentence == sentence
+            && (w == Word::Future && (e <= m.start && s + 4 >= m.start || after) || w == Word::FutureAfter && s == m.end)
     });
     let near_kind_cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
     let people = part.entities.iter().filter(|(s, _, e)| t[*s].sentence == sentence && matches!(e, Entity::Person(_))).count();
@@ -203,10 +206,31 @@ pub struct DateMention {
     pub in_title: bool,
 }
 
+/// What a report's dates are read against: its publication (day, and local time when known) and
+/// what the knowledge base says of the people it names.
+#[derive(Clone, Copy)]
+pub(crate) struct DateContext<'a> {
+    pub published: Option<Date>,
+    pub time: Option<LocalTime>,
+    pub knowledge: &'a Knowledge,
+    /// The latest past world event the report mentions: days before it are not candidates.
+    pub not_before: Option<Date>,
+}
+
+/// How far (in tokens) a planned date's clause reaches to the relative word that dates its announcement.
+const PLANNED_CLAUSE_REACH: usize = 12;
+
+/// Before this local hour, a report's "today" may be an evening event of the day before
+/// elsewhere (an evening in Washington is the next morning in Europe and Asia).
+const EARLY_HOUR: u8 = 10;
+
 /// All date expressions of a report, with their roles, and the event date chosen from them.
-pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>) -> (Vec<DateMention>, Option<EventDate>) {
+pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> (Vec<DateMention>, Option<EventDate>) {
+    let published = cx.published;
+    let not_before = cx.not_before;
     let mut all = Vec::new();
     let mut years = BTreeSet::new();
+    let mut recent = 1;
     for part in parts {
         all.push(date_forms::mentions(&part.tokens, &part.words, Cues::of(lang).day_first));
         for (i, t) in part.tokens.iter().enumerate() {
@@ -216,9 +240,32 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
                 }
             }
         }
+        // "Recently" widens the window when it is said of the event: in the title or the lead,
+        // away from background words ("after this week's summit" is another event's).
+        for &(s, _, w) in &part.words {
+            if let Word::Recent(n) = w {
+                let sentence = part.tokens[s].sentence;
+                let lead = part.in_title || sentence <= 1;
+                let aside = part.words_in_sentence(sentence).any(|&(_, _, w)| w == Word::Background || w == Word::BackgroundAfter);
+                if lead && !aside && !part.noise(s) {
+                    recent = recent.max(n);
+                }
+            }
+        }
     }
     let years: Vec<i32> = years.into_iter().collect();
     let latest_year = years.last().copied();
+    let named = named_people(parts);
+    // A dispatch's "today" is the day of its dateline ("MOSCOW, July 8 - … today"), which may be
+    // the day before publication far away: relative words count from it.
+    let dateline_day = published.and_then(|p| {
+        parts.iter().zip(&all).find_map(|(part, ms)| {
+            ms.iter().filter(|m| matches!(m.said, Said::Absolute { .. }) && placement(part, m).dateline).find_map(|m| {
+                let (v, _) = date_forms::resolve(m.said, Some(p), &years, None)?;
+                v.day().filter(|d| *d <= p && *d >= p.add_days(-1).unwrap_or(p))
+            })
+        })
+    });
     let mut candidates = Vec::new();
     let mut found = Vec::new();
     for (part, ms) in parts.iter().zip(&all) {
@@ -226,10 +273,13 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
         for (k, m) in ms.iter().enumerate() {
             let mut place = places[k];
             let sentence = part.tokens[m.start].sentence;
-            // A sentence about something planned dates its announcement, not an event:
-            // "they will meet next Thursday, June 8, the Elysee said today".
+            // A clause about something planned dates its announcement, not an event: "they will
+            // meet next Thursday, June 8, the Elysee said today". Only the neighbouring clause:
+            // "the ultimatum, a ceasefire from tomorrow, was issued yesterday in Kyiv" is dated.
             if matches!(m.said, Said::Relative(_) | Said::RelativeAdjective(_) | Said::Weekday { .. }) && !place.future {
-                place.future = ms.iter().zip(&places).any(|(o, p)| p.future && part.tokens[o.start].sentence == sentence);
+                place.future = ms.iter().zip(&places).any(|(o, p)| {
+                    p.future && part.tokens[o.start].sentence == sentence && o.start.abs_diff(m.start) <= PLANNED_CLAUSE_REACH
+                });
             }
             // A weekday said nearby fixes a missing year ("MOSCOW, December 22. /TASS/. … said Tuesday").
             let weekday_hint = ms.iter().find_map(|o| match o.said {
@@ -238,7 +288,25 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
                 }
                 _ => None,
             });
-            let resolved = date_forms::resolve(m.said, published, &years, weekday_hint);
+            let resolved = match m.said {
+                // With no year and no published date, the year is one in which the leaders the
+                // report names held office together (and, when a weekday is said, one in which
+                // the day fell on it); with several such years, day and month only.
+                Said::Absolute { year: None, month, day } if published.is_none() && !named.is_empty() => {
+                    let value = match year_from_offices(month, day, weekday_hint, &named, cx.knowledge) {
+                        Some(y) => Date::new(y, month, day).map(|date| DateValue::Day { date }),
+                        None => Some(DateValue::DayMonth { month, day }),
+                    };
+                    value.map(|v| (v, DateSource::Explicit))
+                }
+                Said::Relative(_) | Said::RelativeAdjective(_) if dateline_day.is_some() => {
+                    date_forms::resolve(m.said, dateline_day, &years, weekday_hint)
+                }
+                _ => date_forms::resolve(m.said, published, &years, weekday_hint),
+            };
+            if resolved.is_some_and(|(v, _)| historical(v, published, latest_year)) {
+                place.background = true;
+            }
             let role = if place.noise {
                 DateRole::Noise
             } else if place.background {
@@ -251,6 +319,9 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
             let text = part.tokens.join(m.start, m.end);
             found.push(DateMention { text, value: resolved.map(|r| r.0), role, in_title: part.in_title });
             let Some((value, source)) = resolved else { continue };
+            if not_before.is_some_and(|nb| impossible(value, nb)) {
+                continue;
+            }
             let Some(mut score) = weigh(m.said, place, value, published, latest_year) else { continue };
             let source = if place.dateline { DateSource::Dateline } else { source };
             if let DateValue::DayMonth { .. } = value {
@@ -259,8 +330,17 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
             candidates.push(Candidate { value, source, score });
         }
     }
-    let event = choose(&candidates, published);
-    if let Some(e) = event.filter(|e| e.source != DateSource::Published) {
+    let mut event = choose(&candidates, published, recent);
+    if let (Some(e), Some(p), Some(time)) = (event.as_mut(), published, cx.time) {
+        // "Today" in a report stamped early in the morning, with nothing else in the text to say
+        // the day (no date, dateline or weekday), may be the evening before in another time zone.
+        let only_relative = !candidates.iter().any(|c| c.source != DateSource::Relative && c.score > 0.0 && same_day(c.value, e.value));
+        if time.hour < EARLY_HOUR && e.source == DateSource::Relative && e.value.day() == Some(p) && only_relative {
+            e.value = window_before(p, 1);
+            e.confidence = e.confidence.min(0.3);
+        }
+    }
+    if let Some(e) = event.filter(|e| e.source != DateSource::Published && e.value.day().is_some()) {
         for f in found.iter_mut().filter(|f| f.role == DateRole::Other) {
             if f.value.is_some_and(|v| same_day(v, e.value)) {
                 f.role = DateRole::Event;
@@ -268,6 +348,160 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, published: Option<Date>)
         }
     }
     (found, event)
+}
+
+/// Whether a day lies so long before the report's own time that it can only be an earlier event
+/// (a treaty, a war, a founding), whatever its year: more than a year before publication or, with
+/// no published date, a decade or more before the latest year the report writes.
+fn historical(value: DateValue, published: Option<Date>, latest_year: Option<i32>) -> bool {
+    let Some(d) = value.day() else { return false };
+    match published {
+        Some(p) => p.add_days(-HISTORICAL_DAYS).is_some_and(|limit| d < limit),
+        None => latest_year.is_some_and(|y| d.year() + HISTORICAL_YEARS <= y),
+    }
+}
+
+const HISTORICAL_DAYS: i64 = 366;
+const HISTORICAL_YEARS: i32 = 10;
+/// The part of the day and the order within the day of the contact, from cue words (a part of
+/// the day in the title or the lead, the first two sentences; an order anywhere, in a sentence
+/// about no other time), away from background and future cues and outside page furniture. When a sentence names two different parts of the day ("after a morning in Irpin,
+/// they met in the afternoon"), the one nearest the kind of contact is the contact's; without a
+/// kind cue, such a sentence decides nothing. A sentence that counts contacts ("they spoke twice:
+/// first …, then …") decides no order. The first sentence that decides wins.
+pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>) {
+    let (mut day_part, mut order) = (None, None);
+    for part in parts {
+        let t = &part.tokens;
+        let mut by_sentence: Vec<(u32, Vec<(usize, Time)>)> = Vec::new();
+        for &(s, e, time) in &part.times {
+            let sentence = t[s].sentence;
+            let aside = part.words_in_sentence(sentence).any(|&(ws, we, w)| {
+                matches!(w, Word::Background | Word::BackgroundAfter | Word::Future)
+                    && (we <= s && ws + TIME_CUE_REACH >= s || ws >= e && ws <= e + 2)
+            });
+            // A part of the day counts in the title and the lead; an order ("the second call of
+            // the day") names its contact wherever it is said, in a sentence about no other
+            // time ("the third call since the invasion", "he was to speak with Biden later in
+            // the day"); an order without its day needs a day in its sentence.
+            let lead = part.in_title || sentence <= 1;
+            let other_time =
+                || part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Background | Word::BackgroundAfter | Word::Future));
+            let dated =
+                || part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Relative(_) | Word::Weekday(_) | Word::Month(_)));
+            let time = match time {
+                // After the first sentence, "later that day" tells of another contact ("he spoke
+                // with Biden later the same day").
+                Time::Part(_) if !lead => continue,
+                Time::Order(9) | Time::PlainOrder(9) if !part.in_title && sentence > 0 => continue,
+                Time::Order(_) | Time::PlainOrder(_) if other_time() => continue,
+                Time::PlainOrder(_) if !dated() => continue,
+                Time::PlainOrder(n) => Time::Order(n),
+                other => other,
+            };
+            if part.noise(s) || aside {
+                continue;
+            }
+            match by_sentence.last_mut() {
+                Some((n, list)) if *n == sentence => list.push((s, time)),
+                _ => by_sentence.push((sentence, vec![(s, time)])),
+            }
+        }
+        for (sentence, times) in by_sentence {
+            let kinds: Vec<usize> = part.words_in_sentence(sentence).filter(|(_, _, w)| matches!(w, Word::Kind(_))).map(|w| w.0).collect();
+            let nearest_kind = |i: usize| kinds.iter().map(|&k| k.abs_diff(i)).min().unwrap_or(usize::MAX);
+            let pick = |of: &dyn Fn(Time) -> Option<u8>| -> Option<u8> {
+                let said: Vec<(usize, u8)> = times.iter().filter_map(|&(i, t)| of(t).map(|v| (i, v))).collect();
+                let distinct: BTreeSet<u8> = said.iter().map(|s| s.1).collect();
+                match distinct.len() {
+                    0 => None,
+                    1 => said.first().map(|s| s.1),
+                    _ if kinds.is_empty() => None,
+                    _ => said.iter().min_by_key(|s| nearest_kind(s.0)).map(|s| s.1),
+                }
+            };
+            if day_part.is_none() {
+                day_part = pick(&|t| if let Time::Part(p) = t { Some(p) } else { None }).and_then(DayPart::from_index);
+            }
+            let counts = times.iter().any(|&(_, t)| t == Time::Order(0));
+            if order.is_none() && !counts {
+                order = pick(&|t| if let Time::Order(o) = t { Some(o) } else { None }).and_then(DayOrder::from_index);
+            }
+        }
+    }
+    (day_part, order)
+}
+
+/// How many tokens before a part-of-day cue a background or future word takes it over.
+const TIME_CUE_REACH: usize = 5;
+
+/// The people a report names (not by title), outside page furniture, each once.
+fn named_people(parts: &[Part]) -> Vec<u32> {
+    let mut named: Vec<u32> = parts
+        .iter()
+        .flat_map(|p| {
+            p.entities
+                .iter()
+                .filter(|(s, _, _)| !p.noise(*s))
+                .filter_map(|&(_, _, e)| if let Entity::Person(id) = e { Some(id) } else { None })
+        })
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    named
+}
+
+/// How many of `named` held an office on `day`.
+fn in_office(named: &[u32], day: Date, knowledge: &Knowledge) -> usize {
+    named.iter().filter(|&&p| knowledge.person_in_office(p, day)).count()
+}
+
+/// The years the knowledge base can speak of: from the earliest office it records to the latest
+/// change it records (an office with no end is known to go on until then, not after).
+fn office_years(knowledge: &Knowledge) -> std::ops::RangeInclusive<i32> {
+    let offices = knowledge.people.iter().flat_map(|p| &p.offices);
+    let first = offices.clone().map(|o| o.from.year()).min().unwrap_or(1990).max(1900);
+    let last = offices.flat_map(|o| [Some(o.from.year()), o.to.map(Date::year)]).flatten().max().unwrap_or(2030);
+    first..=last
+}
+
+/// The one year in which most of the `named` leaders held office together on `month`/`day`
+/// (and, with `weekday`, in which that day fell on it); `None` when several years remain or no
+/// named leader held office then.
+fn year_from_offices(month: u32, day: u32, weekday: Option<u32>, named: &[u32], knowledge: &Knowledge) -> Option<i32> {
+    let years = years_of_offices(month, day, weekday, named, knowledge);
+    match years.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
+/// The years in which most of the `named` leaders held office together on `month`/`day` (with
+/// `weekday`, only those in which the day fell on it, when any does).
+fn years_of_offices(month: u32, day: u32, weekday: Option<u32>, named: &[u32], knowledge: &Knowledge) -> Vec<i32> {
+    // Nothing after the last change of office the knowledge records: it knows no later world.
+    let horizon = knowledge.people.iter().flat_map(|p| &p.offices).flat_map(|o| [Some(o.from), o.to]).flatten().max();
+    let days: Vec<(Date, usize)> = office_years(knowledge)
+        .filter_map(|y| Date::new(y, month, day))
+        .filter(|d| horizon.is_none_or(|h| *d <= h))
+        .map(|d| (d, in_office(named, d, knowledge)))
+        .collect();
+    let most = days.iter().map(|d| d.1).max().unwrap_or(0);
+    if most == 0 {
+        return Vec::new();
+    }
+    let together: Vec<Date> = days.iter().filter(|d| d.1 == most).map(|d| d.0).collect();
+    let on_weekday: Vec<Date> = together.iter().copied().filter(|d| weekday.is_some_and(|w| d.weekday() == w)).collect();
+    let chosen = if on_weekday.is_empty() { together } else { on_weekday };
+    chosen.into_iter().map(Date::year).collect()
+}
+
+/// Whether a date lies wholly before a report's timeline bound.
+fn impossible(value: DateValue, not_before: Date) -> bool {
+    match value {
+        DateValue::Day { date } | DateValue::Window { to: date, .. } => super::timeline::too_early(date, not_before),
+        _ => false,
+    }
 }
 
 /// How far (in tokens) a weekday may stand from a date whose year it fixes.
@@ -297,20 +531,44 @@ pub(crate) fn find_dates(
         parts.push(Part::new(title, lang, knowledge, true));
     }
     parts.push(Part::new(text, lang, knowledge, false));
-    extract_dates(&parts, lang, published)
+    let not_before = super::timeline::not_before(&parts, lang, knowledge, published).map(|b| b.0);
+    extract_dates(&parts, lang, DateContext { published, time: None, knowledge, not_before })
 }
 
-pub(crate) fn reference_day(date: Option<&EventDate>, published: Option<Date>, parts: &[Part]) -> Option<Date> {
+/// The day office titles are resolved on ("the French president"): the event's day, else the
+/// published day, else a day on which the leaders the report names held office together (the
+/// latest such), else a year written in the title or lead outside a background phrase. A year
+/// written anywhere else is never a reason by itself (a background "1997").
+pub(crate) fn reference_day(date: Option<&EventDate>, published: Option<Date>, parts: &[Part], knowledge: &Knowledge) -> Option<Date> {
     if let Some(d) = date.and_then(|d| d.value.day()) {
         return Some(d);
     }
     if published.is_some() {
         return published;
     }
-    let latest = parts
+    let named = named_people(parts);
+    let (month, day) = match date.map(|d| d.value) {
+        Some(DateValue::DayMonth { month, day }) => (month, day),
+        _ => (7, 1),
+    };
+    if let Some(y) = years_of_offices(month, day, None, &named, knowledge).last() {
+        return Date::new(*y, month, day);
+    }
+    let lead_year = parts
         .iter()
-        .flat_map(|p| p.tokens.iter())
-        .filter_map(|t| t.number().filter(|n| t.chars == 4 && (1990..=2100).contains(n)))
+        .flat_map(|p| {
+            (0..p.tokens.len())
+                .filter(move |&i| {
+                    let t = &p.tokens[i];
+                    (p.in_title || t.sentence <= 1)
+                        && !p.noise(i)
+                        && !p
+                            .words
+                            .iter()
+                            .any(|&(s, e, w)| w == Word::Background && e <= i && s + 8 >= i && p.tokens[s].sentence == t.sentence)
+                })
+                .filter_map(move |i| p.tokens[i].number().filter(|n| p.tokens[i].chars == 4 && (1990..=2100).contains(n)))
+        })
         .max()?;
-    Date::new(latest as i32, 7, 1)
+    Date::new(lead_year as i32, month, day).or_else(|| Date::new(lead_year as i32, 7, 1))
 }

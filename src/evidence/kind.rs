@@ -40,16 +40,24 @@ impl std::fmt::Display for EventKind {
     }
 }
 
+/// How much more the first contact cue of the title or lead counts than other cues.
+const LEAD_CUE_BONUS: f32 = 2.0;
+
 /// The kind of contact by weighted votes of its cue words, and whether it is clear: the leading
 /// kind has enough weight and at least twice the next one.
 pub(crate) fn read_kind(parts: &[Part]) -> (Option<EventKind>, bool) {
     let mut kind_votes: BTreeMap<EventKind, f32> = BTreeMap::new();
+    let mut seen_in_lead = false;
     for part in parts {
         for &(s, _, w) in &part.words {
             if let Word::Kind(k) = w {
                 // "they agreed to meet in June", "after their previous call": another contact's cue.
                 if !part.noise(s) && !bound_elsewhere(part, s, false) {
-                    *kind_votes.entry(k).or_default() += position_weight(part, s);
+                    // The first cue of the title or of the lead is the report's own contact.
+                    let in_lead = part.in_title || part.tokens[s].sentence == 0;
+                    let first = in_lead && !seen_in_lead;
+                    seen_in_lead |= in_lead;
+                    *kind_votes.entry(k).or_default() += position_weight(part, s) * if first { LEAD_CUE_BONUS } else { 1.0 };
                 }
             }
         }

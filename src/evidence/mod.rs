@@ -3,16 +3,19 @@
 
 pub(crate) mod date_forms;
 pub(crate) mod dates;
+pub(crate) mod furniture;
 pub(crate) mod kind;
 pub(crate) mod people;
+pub(crate) mod quantities;
+pub(crate) mod timeline;
 pub(crate) mod topics;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::date::{Date, EventDate};
+use crate::date::{Date, DateValue, DayOrder, DayPart, EventDate};
 use crate::knowledge::{token_keys, Entity, Knowledge, WordKeys};
-use crate::lang::cues::{Cues, Word};
+use crate::lang::cues::{Cues, Time, Word};
 use crate::lang::{detect_lang, Lang};
 use crate::report::Report;
 use crate::text::{tokenize, TokenKind, Tokens};
@@ -28,6 +31,12 @@ pub struct Fingerprint {
     pub(crate) lang: Lang,
     pub(crate) published: Option<Date>,
     pub(crate) date: Option<EventDate>,
+    /// The part of the day the contact took place in, when the report says.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub(crate) day_part: Option<DayPart>,
+    /// Which of the day's contacts it was, when the report says.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub(crate) day_order: Option<DayOrder>,
     /// Person ids of the leaders who met or spoke, sorted.
     pub(crate) principals: Vec<String>,
     pub(crate) kind: Option<EventKind>,
@@ -38,6 +47,10 @@ pub struct Fingerprint {
     pub(crate) cognates: Box<str>,
     /// Hash of the title and text: equal for exact duplicates, which are always one event.
     pub(crate) content: u64,
+    /// The latest dated world event the report mentions as past (`data/timeline.txt`), and the
+    /// concept that names it: the report cannot be about an earlier day.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) not_before: Option<(Date, Arc<str>)>,
 }
 
 impl Fingerprint {
@@ -49,9 +62,30 @@ impl Fingerprint {
     pub fn lang(&self) -> Lang {
         self.lang
     }
-    /// The event date, if anything in the report or its published date tells it.
+    /// The event date, if anything in the report or its published date tells it: a day when the
+    /// text fixes it, else a window of days (see [`DateValue::Window`]).
     pub fn event_date(&self) -> Option<&EventDate> {
         self.date.as_ref()
+    }
+    /// The event's day, only when the text fixes it (not a window, not a day without a year).
+    pub fn event_day(&self) -> Option<Date> {
+        self.date.and_then(|d| d.value.day())
+    }
+    /// The first and last day the event may have taken place on, when the text does not fix the
+    /// day but the publication bounds it (`None` when the day is known or nothing bounds it).
+    pub fn event_window(&self) -> Option<(Date, Date)> {
+        match self.date.map(|d| d.value) {
+            Some(DateValue::Window { from, to }) => Some((from, to)),
+            _ => None,
+        }
+    }
+    /// The part of the day the contact took place in, when the report says ("in serata", "zvečer").
+    pub fn day_part(&self) -> Option<DayPart> {
+        self.day_part
+    }
+    /// Which of the day's contacts the report describes, when it says ("for the second time today").
+    pub fn day_order(&self) -> Option<DayOrder> {
+        self.day_order
     }
     /// Ids of the leaders who took part (`putin`, `macron`), sorted.
     pub fn participants(&self) -> &[String] {
@@ -69,15 +103,36 @@ impl Fingerprint {
     pub fn cognates(&self) -> impl Iterator<Item = &str> {
         self.cognates.split(COGNATE_SEP).filter(|c| !c.is_empty())
     }
+    /// The concepts with their weights in topic overlap, sorted by id. The weight is the concept's
+    /// specificity: 0.25 for generic topics (`ceasefire`, `sanctions`), 2 or more for places,
+    /// incidents and numbers with units (`qty:70 minute`).
+    pub fn weighted_concepts(&self) -> impl Iterator<Item = (&str, f32)> {
+        self.concepts.iter().map(|(c, w)| (&**c, *w))
+    }
+    /// The earliest day the report can be about: the day of the latest dated world event it
+    /// mentions as past ("after the attack on the Crimean bridge": 2022-10-08), if any.
+    pub fn not_before(&self) -> Option<Date> {
+        self.not_before.as_ref().map(|b| b.0)
+    }
+    /// The concept of the event that sets [`Fingerprint::not_before`] (`crimean_bridge_attack`).
+    pub fn not_before_event(&self) -> Option<&str> {
+        self.not_before.as_ref().map(|b| &*b.1)
+    }
 }
 
 /// One part of a report (title or body), tokenised and annotated.
 pub(crate) struct Part {
     pub tokens: Tokens,
     pub words: Vec<(usize, usize, Word)>,
+    /// Parts of the day and orders within it.
+    pub times: Vec<(usize, usize, Time)>,
     pub entities: Vec<(usize, usize, Entity)>,
     noise_lines: BTreeSet<u32>,
     pub in_title: bool,
+    /// Indices into `words`, ordered by where each word ends: the grammar scans read backwards.
+    words_by_end: Vec<u32>,
+    /// Whether each token is a name, country, title, function word or punctuation.
+    filler: Vec<bool>,
 }
 
 impl Part {
@@ -85,7 +140,7 @@ impl Part {
         let tokens = tokenize(prefix(text, knowledge.max_text_bytes));
         let keys: Vec<WordKeys> = token_keys(lang, &tokens);
         let calendar_keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
-        let words = Cues::of(lang).find(lang, &tokens, &calendar_keys);
+        let words = Cues::of(lang).find_with_counts(lang, &tokens, &calendar_keys);
         let content: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].kind, TokenKind::Punct(_))).collect();
         let lexicon_keys: Vec<&str> = content.iter().map(|&i| &*keys[i].1).collect();
         let caps: Vec<bool> = content.iter().map(|&i| tokens[i].capitalised).collect();
@@ -97,13 +152,57 @@ impl Part {
             .into_iter()
             .map(|m| (content[m.start], content[m.end - 1] + 1, *m.value))
             .collect();
-        let mut noise_lines = BTreeSet::new();
-        for i in 0..tokens.len() {
-            if (i == 0 || tokens[i].line != tokens[i - 1].line) && dates::is_list_item(&tokens, i) {
-                noise_lines.insert(tokens[i].line);
+        // A title is never page furniture.
+        let noise_lines = if in_title { BTreeSet::new() } else { furniture::noise_lines(&tokens, &words) };
+        let times = Cues::of(lang).find_times(&tokens, &calendar_keys);
+        let mut words_by_end: Vec<u32> = (0..words.len() as u32).collect();
+        words_by_end.sort_by_key(|&k| (words[k as usize].1, words[k as usize].0));
+        let mut filler: Vec<bool> = tokens.iter().map(|t| matches!(t.kind, TokenKind::Punct(_))).collect();
+        for &(s, e, _) in &entities {
+            filler[s..e].iter_mut().for_each(|f| *f = true);
+        }
+        for &(s, e, w) in &words {
+            if matches!(w, Word::Title(_) | Word::Stop | Word::Coordination) {
+                filler[s..e].iter_mut().for_each(|f| *f = true);
             }
         }
-        Part { tokens, words, entities, noise_lines, in_title }
+        Part { tokens, words, times, entities, noise_lines, in_title, words_by_end, filler }
+    }
+
+    /// The cue words that start at token `i`.
+    pub(crate) fn words_at(&self, i: usize) -> &[(usize, usize, Word)] {
+        let from = self.words.partition_point(|w| w.0 < i);
+        let to = from + self.words[from..].partition_point(|w| w.0 == i);
+        &self.words[from..to]
+    }
+
+    /// The cue words that end right before token `e`.
+    pub(crate) fn words_ending_at(&self, e: usize) -> impl Iterator<Item = &(usize, usize, Word)> {
+        let from = self.words_by_end.partition_point(|&k| self.words[k as usize].1 < e);
+        self.words_by_end[from..].iter().map(|&k| &self.words[k as usize]).take_while(move |w| w.1 == e)
+    }
+
+    /// The entity that starts at token `i`.
+    pub(crate) fn entity_at(&self, i: usize) -> Option<&(usize, usize, Entity)> {
+        self.entities.binary_search_by_key(&i, |e| e.0).ok().map(|k| &self.entities[k])
+    }
+
+    /// The entity that ends right before token `e`.
+    pub(crate) fn entity_ending_at(&self, e: usize) -> Option<&(usize, usize, Entity)> {
+        let k = self.entities.partition_point(|x| x.1 < e);
+        self.entities.get(k).filter(|x| x.1 == e)
+    }
+
+    /// The entity that covers token `j`.
+    pub(crate) fn entity_covering(&self, j: usize) -> Option<&(usize, usize, Entity)> {
+        let k = self.entities.partition_point(|x| x.1 <= j);
+        self.entities.get(k).filter(|x| x.0 <= j)
+    }
+
+    /// Whether token `j` is a name, a country, a title, a function word or punctuation: words that
+    /// do not break the phrase between a governing word and what it governs.
+    pub(crate) fn is_filler(&self, j: usize) -> bool {
+        self.filler[j]
     }
 
     pub(crate) fn noise(&self, i: usize) -> bool {
@@ -111,7 +210,9 @@ impl Part {
     }
 
     pub(crate) fn words_in_sentence(&self, sentence: u32) -> impl Iterator<Item = &(usize, usize, Word)> {
-        self.words.iter().filter(move |(s, _, _)| self.tokens[*s].sentence == sentence)
+        // Words are ordered by their first token, and sentences never go back.
+        let from = self.words.partition_point(|w| self.tokens[w.0].sentence < sentence);
+        self.words[from..].iter().take_while(move |w| self.tokens[w.0].sentence == sentence)
     }
 }
 
@@ -165,17 +266,10 @@ pub(crate) fn recognise(text: &str, lang: Lang, knowledge: &Knowledge) -> Vec<Re
 
 /// Analyses one report: each kind of evidence is read by its own module.
 pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
-    let lang = report.lang().unwrap_or_else(|| detect_lang(report.text()));
-    let mut parts = Vec::with_capacity(2);
-    if let Some(title) = report.title() {
-        parts.push(Part::new(title, lang, knowledge, true));
-    }
-    parts.push(Part::new(report.text(), lang, knowledge, false));
-    let published = report.published();
-    let (_, date) = dates::extract_dates(&parts, lang, published);
-    let ref_day = dates::reference_day(date.as_ref(), published, &parts);
+    let Reading { lang, parts, published, date, ref_day, bound } = Reading::of(report, knowledge);
+    let (day_part, day_order) = dates::time_of_day(&parts);
     let (kind, kind_confident) = kind::read_kind(&parts);
-    let principals = people::principals(&parts, lang, knowledge, ref_day, kind);
+    let (principals, _) = people::read_people(&parts, lang, knowledge, ref_day, kind, false);
     let (concepts, cognates) = topics::read_topics(&parts, lang, knowledge, &principals);
     let mut principal_ids: Vec<String> = principals.iter().map(|&p| knowledge.people[p as usize].id.clone()).collect();
     principal_ids.sort();
@@ -184,13 +278,52 @@ pub(crate) fn analyse(report: &Report, knowledge: &Knowledge) -> Fingerprint {
         lang,
         published,
         date,
+        day_part,
+        day_order,
         principals: principal_ids,
         kind,
         kind_confident,
         concepts,
         cognates,
         content: content_hash(report),
+        not_before: bound.map(|(day, c)| (day, knowledge.concepts[c as usize].id.clone())),
     }
+}
+
+/// What every kind of evidence starts from: the report's language, its parts, and its date.
+struct Reading {
+    lang: Lang,
+    parts: Vec<Part>,
+    published: Option<Date>,
+    date: Option<EventDate>,
+    /// The day office titles are resolved on.
+    ref_day: Option<Date>,
+    /// The latest past world event the report mentions, and its concept index.
+    bound: Option<(Date, u32)>,
+}
+
+impl Reading {
+    fn of(report: &Report, knowledge: &Knowledge) -> Reading {
+        let lang = report.lang().unwrap_or_else(|| detect_lang(report.text()));
+        let mut parts = Vec::with_capacity(2);
+        if let Some(title) = report.title() {
+            parts.push(Part::new(title, lang, knowledge, true));
+        }
+        parts.push(Part::new(report.text(), lang, knowledge, false));
+        let published = report.published();
+        let bound = timeline::not_before(&parts, lang, knowledge, published);
+        let cx = dates::DateContext { published, time: report.published_time(), knowledge, not_before: bound.map(|b| b.0) };
+        let (_, date) = dates::extract_dates(&parts, lang, cx);
+        let ref_day = dates::reference_day(date.as_ref(), published, &parts, knowledge);
+        Reading { lang, parts, published, date, ref_day, bound }
+    }
+}
+
+/// The leaders a report names, whether each took part, and the words that tell.
+pub(crate) fn participants(report: &Report, knowledge: &Knowledge) -> Vec<people::Participant> {
+    let r = Reading::of(report, knowledge);
+    let (kind, _) = kind::read_kind(&r.parts);
+    people::read_people(&r.parts, r.lang, knowledge, r.ref_day, kind, true).1
 }
 
 /// FNV-1a over the title and the text: a fixed hash, the same on every run and machine.

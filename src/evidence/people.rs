@@ -8,7 +8,6 @@ use crate::date::Date;
 use crate::knowledge::{Entity, Knowledge};
 use crate::lang::cues::{Cues, Post, Title, Word};
 use crate::lang::Lang;
-use crate::text::TokenKind;
 
 /// The country codes a person held office in.
 pub(crate) fn countries_of(knowledge: &Knowledge, person: u32) -> Vec<&str> {
@@ -22,7 +21,7 @@ pub(crate) fn countries_of(knowledge: &Knowledge, person: u32) -> Vec<&str> {
 /// "novoizvoljeni ameriški predsednik") names the one elected and not yet in office, never the
 /// incumbent. A title in apposition to a name ("Tổng Bí thư, Chủ tịch nước Tô Lâm") never adds
 /// anybody but that person.
-fn titled_people(part: &Part, lang: Lang, knowledge: &Knowledge, day: Option<Date>) -> Vec<(usize, u32)> {
+fn titled_people(part: &Part, lang: Lang, knowledge: &Knowledge, day: Option<Date>) -> Vec<((usize, usize), u32)> {
     let mut out = Vec::new();
     for &(s, e, w) in &part.words {
         let Word::Title(title) = w else { continue };
@@ -61,10 +60,10 @@ fn titled_people(part: &Part, lang: Lang, knowledge: &Knowledge, day: Option<Dat
             None => knowledge.latest_holder(post, code),
         };
         let Some(p) = holder else { continue };
-        if named_after(part, span.1).is_some_and(|named| named != p) {
+        if named_after(part, span.1).is_some_and(|named| named != p) || named_before(part, span.0).is_some_and(|named| named != p) {
             continue;
         }
-        out.push((s, p));
+        out.push(((s, e), p));
     }
     out
 }
@@ -103,7 +102,10 @@ fn nearest_country(part: &Part, s: usize, e: usize) -> Option<(u32, bool, usize,
         .filter(|(es, ee, _)| {
             let (from, to) = if *es >= e { (e, *es) } else { (*ee, s) };
             !part.entities.iter().any(|(ps, _, pe)| matches!(pe, Entity::Person(_)) && *ps >= from && *ps < to)
-                && !part.words.iter().any(|&(ws, _, w)| w == Word::Coordination && ws >= from && ws < to)
+                && !part.words.iter().any(|&(ws, _, w)| {
+                    // Nor across another title: in "la premier riceve il leader ucraino", Ukraine's is the leader.
+                    (w == Word::Coordination || matches!(w, Word::Title(_))) && ws >= from && ws < to
+                })
                 && !(from..to).any(|k| t[k].is_punct(','))
         })
         .filter_map(|&(es, ee, ent)| {
@@ -127,6 +129,33 @@ fn elect_beside(part: &Part, (s, e): (usize, usize), (from, to): (usize, usize))
         Word::Elect { before: true } => we == s || we == from,
         _ => false,
     })
+}
+
+/// The person a title stands in apposition after: "To Lam, segretario generale … e presidente
+/// della Repubblica" (past commas, countries, further titles and coordinations of titles).
+fn named_before(part: &Part, start: usize) -> Option<u32> {
+    let mut i = start;
+    let mut comma = false;
+    while i > 0 {
+        let j = i - 1;
+        if let Some(&(es, _, entity)) = part.entities.iter().find(|(_, ee, _)| *ee == i) {
+            match entity {
+                Entity::Person(p) if comma => return Some(p),
+                Entity::Country(_) | Entity::Seat { .. } => i = es,
+                _ => return None,
+            }
+        } else if let Some(&(ws, _, _)) =
+            part.words.iter().find(|(_, we, w)| *we == i && matches!(w, Word::Title(_) | Word::Coordination | Word::Stop))
+        {
+            i = ws;
+        } else if part.tokens[j].is_punct(',') {
+            comma = true;
+            i = j;
+        } else {
+            return None;
+        }
+    }
+    None
 }
 
 /// The person named right after a title, past commas, countries and further titles: "Russian
@@ -192,23 +221,21 @@ const ROLE_SHARE: f32 = 0.1;
 /// What a mention counts for as the partner of another contact: "said he would meet Z".
 const OTHER_CONTACT_SHARE: f32 = 0.2;
 
-/// Whether token `j` is a name, a country, a title, a function word or punctuation: words that
-/// do not break the phrase between a governing word and what it governs.
-fn is_filler(part: &Part, j: usize) -> bool {
-    matches!(part.tokens[j].kind, TokenKind::Punct(_))
-        || part.entities.iter().any(|&(es, ee, _)| es <= j && j < ee)
-        || part.words.iter().any(|&(ws, we, w)| ws <= j && j < we && matches!(w, Word::Title(_) | Word::Stop | Word::Coordination))
-}
-
 /// How much a mention of a person at token `i` says that the person took part in the contact the
 /// report is about, from the grammar before it in its sentence, up to a comma. A role phrase
 /// makes the person only mentioned ("at the request of Z"); a contact cue bound to another
 /// contact (planned, earlier, someone else's) or a before/after phrase with "with" makes them
 /// another contact's partner ("would meet Z", "after hanging up with Z"); a conjunct shares the
 /// role of the person it is joined to ("X and Y"); anything else leaves the mention as it is.
-pub(crate) fn participation(part: &Part, i: usize) -> f32 {
+pub(crate) fn participation(part: &Part, i: usize) -> (f32, Option<(usize, usize)>) {
     let t = &part.tokens;
     let sentence = t[i].sentence;
+    if let Some(possessive) = possessor(part, i) {
+        return (OTHER_CONTACT_SHARE, Some(possessive));
+    }
+    if let Some(host) = hosted_by(part, i) {
+        return (ROLE_SHARE, Some(host));
+    }
     let mut free = 0;
     let mut with = false;
     let mut j = i;
@@ -217,34 +244,84 @@ pub(crate) fn participation(part: &Part, i: usize) -> f32 {
         if t[j].sentence != sentence || t[j].is_punct(',') {
             break;
         }
-        if let Some(&(ps, _, _)) = part.entities.iter().find(|&&(_, pe, ent)| pe == j + 1 && matches!(ent, Entity::Person(_))) {
-            return if with { participation(part, ps) } else { 1.0 };
+        if let Some(&(ps, _, _)) = part.entity_ending_at(j + 1).filter(|e| matches!(e.2, Entity::Person(_))) {
+            return if with { participation(part, ps) } else { (1.0, None) };
         }
-        let word = part
-            .words
-            .iter()
-            .filter(|&&(_, we, _)| we == j + 1)
-            .map(|&(ws, _, w)| (ws, w))
-            .find(|(_, w)| matches!(w, Word::Role | Word::Kind(_) | Word::Sequence | Word::Coordination));
+        let word = part.words_ending_at(j + 1).map(|&(ws, we, w)| (ws, we, w)).find(|(_, _, w)| {
+            matches!(w, Word::Role | Word::Kind(_) | Word::Sequence | Word::OtherContact | Word::Future | Word::Coordination)
+        });
         match word {
-            Some((_, Word::Role)) => return ROLE_SHARE,
-            Some((ws, Word::Kind(_))) => return if bound_elsewhere(part, ws, true) { OTHER_CONTACT_SHARE } else { 1.0 },
-            Some((_, Word::Sequence)) if with => return OTHER_CONTACT_SHARE,
-            Some((ws, w)) => {
+            Some((ws, we, Word::Role)) => return (ROLE_SHARE, Some((ws, we))),
+            Some((ws, we, Word::Kind(_))) => {
+                return if bound_elsewhere(part, ws, true) { (OTHER_CONTACT_SHARE, Some((ws, we))) } else { (1.0, None) }
+            }
+            Some((ws, we, Word::Sequence | Word::OtherContact)) if with => return (OTHER_CONTACT_SHARE, Some((ws, we))),
+            // "vedrà Putin", "will see Putin": the partner of a planned contact.
+            Some((ws, we, Word::Future)) => return (OTHER_CONTACT_SHARE, Some((ws, we))),
+            Some((ws, _, w)) => {
                 with |= w == Word::Coordination;
                 j = ws;
                 continue;
             }
             None => {}
         }
-        if !is_filler(part, j) {
+        if !part.is_filler(j) {
             free += 1;
             if free > GOVERNS_WITHIN {
                 break;
             }
         }
     }
-    1.0
+    (1.0, None)
+}
+
+/// Whether a before/after or other-contact word stands right before the person starting at
+/// `es` (past titles, countries and function words): "after Orbán met …", "dopo che Macron …".
+fn opens_clause(part: &Part, es: usize, with_sequence: bool) -> bool {
+    let t = &part.tokens;
+    let mut j = es;
+    while j > 0 {
+        j -= 1;
+        if t[j].sentence != t[es].sentence || t[j].is_punct(',') {
+            return false;
+        }
+        if let Some(&(_, _, w)) = part.words_ending_at(j + 1).find(|&&(_, _, w)| !matches!(w, Word::Title(_) | Word::Stop)) {
+            return w == Word::OtherContact || with_sequence && w == Word::Sequence;
+        }
+        if !part.is_filler(j) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The words around a leader who hosts or chairs the summit: `do` + title + name + `chủ trì`.
+/// Returns the span of the word after the name.
+fn hosted_by(part: &Part, i: usize) -> Option<(usize, usize)> {
+    let end = part.entity_at(i).map(|&(_, ee, _)| ee)?;
+    let after = part.words_at(end).iter().find(|&&(_, _, w)| w == Word::HostAfter)?;
+    let mut j = i;
+    while j > 0 && part.is_filler(j - 1) {
+        if part.words_ending_at(j).any(|&(_, _, w)| w == Word::HostBefore) {
+            return Some((after.0, after.1));
+        }
+        j -= 1;
+    }
+    part.words_ending_at(j).any(|&(_, _, w)| w == Word::HostBefore).then_some((after.0, after.1))
+}
+
+/// The possessive ending after a person's name that makes them the owner of something other
+/// than a contact: "Trump's tariff proposal", "President Donald Trump's special envoy" (but not
+/// "Putin's call with Macron"). Returns the span of the possessive ending.
+fn possessor(part: &Part, i: usize) -> Option<(usize, usize)> {
+    let t = &part.tokens;
+    let end = part.entity_at(i).map(|&(_, ee, _)| ee)?;
+    // The tokenizer drops the apostrophe: "Trump's" is `Trump` and `s` glued to it.
+    if !(end < t.len() && t.lower(end) == "s" && !t[end].space_before) {
+        return None;
+    }
+    let contact_follows = part.words.iter().any(|&(ws, _, w)| matches!(w, Word::Kind(_)) && ws > end && ws <= end + 3);
+    (!contact_follows).then_some((end, end + 1))
 }
 
 /// Whether the contact cue starting at `s` belongs to another contact than the report's own: a
@@ -260,22 +337,28 @@ pub(crate) fn bound_elsewhere(part: &Part, s: usize, with_sequence: bool) -> boo
         if t[j].sentence != sentence || t[j].is_punct(',') {
             return false;
         }
-        let ends_here = |wanted: &dyn Fn(Word) -> bool| part.words.iter().any(|&(_, we, w)| we == j + 1 && wanted(w));
+        let ends_here = |wanted: &dyn Fn(Word) -> bool| part.words_ending_at(j + 1).any(|&(_, _, w)| wanted(w));
         if ends_here(&|w| {
-            matches!(w, Word::Future | Word::Background | Word::BackgroundAfter | Word::Last | Word::Role | Word::OtherContact)
+            matches!(w, Word::Future | Word::Background | Word::Last | Word::Role | Word::OtherContact)
                 || with_sequence && w == Word::Sequence
         }) {
             return true;
         }
+        // A pluperfect auxiliary binds only the participle right after it: "aveva sentito", not
+        // "had a call" (English "had" before a noun is the past of "have").
+        if j + 1 == s && ends_here(&|w| w == Word::BackgroundAfter) {
+            return true;
+        }
         // A cue right after another contact's cue shares it: "da bi gostila njegovo srečanje z".
-        if let Some(&(ks, _, _)) = part.words.iter().find(|&&(_, we, w)| we == j + 1 && matches!(w, Word::Kind(_))) {
+        if let Some(&(ks, _, _)) = part.words_ending_at(j + 1).find(|&&(_, _, w)| matches!(w, Word::Kind(_))) {
             return bound_elsewhere(part, ks, with_sequence);
         }
-        // Another person before the cue is its subject: "Scholz (se je) po telefonu pogovarjal".
-        if part.entities.iter().any(|&(es, ee, ent)| es <= j && j < ee && matches!(ent, Entity::Person(_))) {
-            return false;
+        // Another person before the cue is its subject: "Scholz (se je) po telefonu pogovarjal",
+        // unless a before/after word opens their clause: "sau khi ông Orbán gặp …".
+        if let Some(&(es, _, _)) = part.entity_covering(j).filter(|e| matches!(e.2, Entity::Person(_))) {
+            return opens_clause(part, es, with_sequence);
         }
-        if !is_filler(part, j) {
+        if !part.is_filler(j) {
             free += 1;
             if free > BINDS_WITHIN {
                 return false;
@@ -289,51 +372,140 @@ pub(crate) fn bound_elsewhere(part: &Part, s: usize, with_sequence: bool) -> boo
 struct PersonMention {
     part: usize,
     sentence: u32,
+    span: (usize, usize),
     person: u32,
     weight: f32,
     participation: f32,
+    governed_by: Option<(usize, usize)>,
+    /// Whether they held an office on the reference day (or nothing dates the report).
+    in_office: bool,
+}
+
+/// A leader named in a report: whether they took part in the contact it reports, and the words
+/// that tell.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Participant {
+    /// The person's id (`putin`).
+    pub id: String,
+    /// Whether they took part in the report's contact, rather than being only mentioned.
+    pub principal: bool,
+    /// The words of the mention that decided, as written: "Vladimir Putin", "capo del Cremlino".
+    pub words: String,
+    /// Why: "in the lead's contact", "only mentioned: at the request of", "ranked by salience".
+    pub reason: String,
 }
 
 /// The principals of a report. A careful reader takes them from the contact the lead reports: the
 /// first sentence of the title or the first two of the body with a contact cue of its own (not a
 /// planned, earlier or someone else's contact) names who took part, less the people a role phrase
-/// governs. When that sentence does not name two of them, people are ranked by salience from
-/// named and titled mentions (title and lead weigh more, so does a sentence with a contact cue;
-/// people out of office on the reference day count little) and chosen by [`choose_principals`].
-pub(crate) fn principals(parts: &[Part], lang: Lang, knowledge: &Knowledge, ref_day: Option<Date>, kind: Option<EventKind>) -> Vec<u32> {
+/// governs, plus people a `joined` phrase adds in the lead ("joined by X", "tham gia có X"). When
+/// that sentence does not name two of them, people are ranked by salience from named and titled
+/// mentions (title and lead weigh more, so does a sentence with a contact cue; people out of
+/// office on the reference day count little) and chosen by [`choose_principals`]. With `explain`,
+/// also says for each person named whether they took part, and the words that tell.
+pub(crate) fn read_people(
+    parts: &[Part],
+    lang: Lang,
+    knowledge: &Knowledge,
+    ref_day: Option<Date>,
+    kind: Option<EventKind>,
+    explain: bool,
+) -> (Vec<u32>, Vec<Participant>) {
     let mut mentions = Vec::new();
     for (k, part) in parts.iter().enumerate() {
-        let mut add = |i: usize, person: u32, factor: f32| {
+        let mut add = |span: (usize, usize), person: u32, factor: f32| {
+            let i = span.0;
             if part.noise(i) {
                 return;
             }
             let sentence = part.tokens[i].sentence;
             let cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
             let in_office = ref_day.is_none_or(|d| knowledge.person_in_office(person, d));
-            let participation = participation(part, i);
+            let (participation, governed_by) = participation(part, i);
             let weight =
                 position_weight(part, i) * if cue { 1.5 } else { 1.0 } * if in_office { 1.0 } else { 0.3 } * participation * factor;
-            mentions.push(PersonMention { part: k, sentence, person, weight, participation });
+            mentions.push(PersonMention { part: k, sentence, span, person, weight, participation, governed_by, in_office });
         };
-        for &(s, _, e) in &part.entities {
-            if let Entity::Person(p) = e {
-                add(s, p, 1.0);
+        for &(s, e, ent) in &part.entities {
+            if let Entity::Person(p) = ent {
+                add((s, e), p, 1.0);
             }
         }
-        for (s, p) in titled_people(part, lang, knowledge, ref_day) {
-            add(s, p, 0.8);
+        for (span, p) in titled_people(part, lang, knowledge, ref_day) {
+            add(span, p, 0.8);
         }
     }
-    if let Some(frame) = lead_frame(parts, &mentions) {
-        return frame;
+    let (principals, frame) = match lead_frame(parts, &mentions) {
+        Some(frame) => (frame.clone(), Some(frame)),
+        None => {
+            let mut salience: BTreeMap<u32, f32> = BTreeMap::new();
+            for m in &mentions {
+                *salience.entry(m.person).or_default() += m.weight;
+            }
+            let mut ranked: Vec<(u32, f32)> = salience.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            (choose_principals(&ranked, kind), None)
+        }
+    };
+    let participants = if explain { describe(parts, knowledge, &mentions, &principals, frame.is_some()) } else { Vec::new() };
+    (principals, participants)
+}
+
+/// For each person named, the mention that tells most: for a principal, the weightiest
+/// ungoverned one; for others, the weightiest governed one, with its governing words.
+fn describe(parts: &[Part], knowledge: &Knowledge, mentions: &[PersonMention], principals: &[u32], framed: bool) -> Vec<Participant> {
+    let mut people: Vec<u32> = mentions.iter().map(|m| m.person).collect();
+    people.sort_unstable();
+    people.dedup();
+    people
+        .into_iter()
+        .filter_map(|person| {
+            let principal = principals.contains(&person);
+            let best = mentions.iter().filter(|m| m.person == person).max_by(|a, b| {
+                (a.governed_by.is_none() == principal).cmp(&(b.governed_by.is_none() == principal)).then(a.weight.total_cmp(&b.weight))
+            })?;
+            let part = &parts[best.part];
+            let place = if part.in_title { "title".to_string() } else { format!("sentence {}", best.sentence + 1) };
+            let reason = match (principal, best.governed_by) {
+                (true, _) if framed => format!("in the lead's contact ({place})"),
+                (true, _) => format!("most salient ({place})"),
+                (false, Some((gs, ge))) if ge == gs + 1 && part.tokens.lower(gs) == "s" => {
+                    format!("only mentioned: a possessive ({place})")
+                }
+                (false, Some((gs, ge))) => format!("only mentioned: \"{}\" ({place})", part.tokens.join(gs, ge)),
+                (false, None) => format!("only mentioned ({place})"),
+            };
+            Some(Participant {
+                id: knowledge.people[person as usize].id.clone(),
+                principal,
+                words: part.tokens.join(best.span.0, best.span.1),
+                reason,
+            })
+        })
+        .collect()
+}
+
+/// The relative clause token `i` stands in, by the token its clause starts at: a clause opened by a
+/// comma and a relative word ("…, kjer ga je pričakal X, …", "…, where the Russian leader hosted
+/// Modi") runs to the next comma or the end of the sentence; `None` is the main clause. The person
+/// right before a relative pronoun ("Macron, who spoke with Putin") is the clause's antecedent.
+fn relative_clause(part: &Part, i: usize) -> Option<usize> {
+    let t = &part.tokens;
+    let sentence = t[i].sentence;
+    // The nearest comma before `i` in the sentence, and whether a relative word follows it.
+    let mut j = i;
+    while j > 0 && t[j - 1].sentence == sentence {
+        j -= 1;
+        if t[j].is_punct(',') {
+            let opens = part.words_at(j + 1).iter().any(|&(_, _, w)| w == Word::RelativeClause);
+            return opens.then_some(j + 1);
+        }
     }
-    let mut salience: BTreeMap<u32, f32> = BTreeMap::new();
-    for m in &mentions {
-        *salience.entry(m.person).or_default() += m.weight;
-    }
-    let mut ranked: Vec<(u32, f32)> = salience.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    choose_principals(&ranked, kind)
+    // An antecedent: a person followed by ", who".
+    let end = part.entity_at(i).filter(|e| matches!(e.2, Entity::Person(_))).map(|&(_, ee, _)| ee)?;
+    let opens = t.get(end).is_some_and(|c| c.is_punct(',')) && part.words_at(end + 1).iter().any(|&(_, _, w)| w == Word::RelativeClause);
+    opens.then_some(end + 1)
 }
 
 /// How many body sentences from the top may hold the lead's contact.
@@ -341,7 +513,8 @@ const LEAD_SENTENCES: u32 = 2;
 
 /// The people of the lead's own contact, when the lead names at least two: the first sentence of
 /// the title, else of the first [`LEAD_SENTENCES`] of the body, with a contact cue not bound to
-/// another contact; its people are those with a mention no role phrase or other contact governs.
+/// another contact; its people are those with a mention no role phrase or other contact governs,
+/// and those a `joined` phrase introduces in the lead ("also on the call were X and Y").
 fn lead_frame(parts: &[Part], mentions: &[PersonMention]) -> Option<Vec<u32>> {
     for (k, part) in parts.iter().enumerate() {
         let sentences = if part.in_title { u32::MAX } else { LEAD_SENTENCES };
@@ -350,13 +523,39 @@ fn lead_frame(parts: &[Part], mentions: &[PersonMention]) -> Option<Vec<u32>> {
         });
         let Some(&(s, _, _)) = framed else { continue };
         let sentence = part.tokens[s].sentence;
-        let mut people: Vec<u32> =
-            mentions.iter().filter(|m| m.part == k && m.sentence == sentence && m.participation >= 1.0).map(|m| m.person).collect();
+        let clause = relative_clause(part, s);
+        let ungoverned = |m: &&PersonMention| m.participation >= 1.0 && m.in_office && relative_clause(part, m.span.0) == clause;
+        // "the meeting between X and Y", "colloquio tra X e Y", "cuộc gặp giữa X và Y": only they.
+        let between =
+            part.words.iter().find(|&&(ws, _, w)| w == Word::Between && ws > s && ws <= s + 3 && part.tokens[ws].sentence == sentence);
+        let after = between.map_or(0, |&(_, we, _)| we);
+        let mut people: Vec<u32> = mentions
+            .iter()
+            .filter(|m| m.part == k && m.sentence == sentence && m.span.0 >= after)
+            .filter(ungoverned)
+            .map(|m| m.person)
+            .collect();
         people.sort_unstable();
         people.dedup();
-        if people.len() >= 2 {
-            return Some(people);
+        if people.len() < 2 {
+            continue;
         }
+        // "Joined by …", "Tham gia cuộc gọi có …": more people of the same contact, in the lead.
+        let last = if part.in_title { sentence } else { LEAD_SENTENCES - 1 };
+        for &(js, _, w) in &part.words {
+            let js_sentence = part.tokens[js].sentence;
+            if w == Word::Joined && js_sentence >= sentence && js_sentence <= last.max(sentence) {
+                let joined = mentions
+                    .iter()
+                    .filter(|m| m.part == k && m.sentence == js_sentence && m.span.0 > js)
+                    .filter(ungoverned)
+                    .map(|m| m.person);
+                people.extend(joined);
+            }
+        }
+        people.sort_unstable();
+        people.dedup();
+        return Some(people);
     }
     None
 }

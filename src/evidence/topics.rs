@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::people::countries_of;
+use super::quantities::quantities;
 use super::Part;
 use crate::knowledge::{ConceptClass, Entity, Knowledge, MAX_WORD_CHARS};
 use crate::lang::{module, Lang};
@@ -54,6 +55,9 @@ pub(crate) fn read_topics(parts: &[Part], lang: Lang, knowledge: &Knowledge, pri
             if !own.contains(&*id) {
                 concepts.insert(id, weight);
             }
+        }
+        for (key, weight) in quantities(part, lang, knowledge) {
+            concepts.insert(key, weight);
         }
         for &(s, e, _) in &part.words {
             covered[s..e].iter_mut().for_each(|c| *c = true);

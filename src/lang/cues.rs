@@ -77,6 +77,9 @@ impl Post {
 pub(crate) enum Word {
     Month(u32),
     Weekday(u32),
+    /// A short weekday form that is also another word (`Tu`, `We`, `ven`, `pet`): a weekday only
+    /// next to a clock time or a date, or alone on its line.
+    WeekdayShort(u32),
     Relative(i64),
     RelativeAdjective(i64),
     Last,
@@ -106,12 +109,71 @@ pub(crate) enum Word {
     /// Before or after (`after`, `dopo`, `sau`, `po`): binds a contact cue to another contact for
     /// the people after it, not for the kind.
     Sequence,
+    /// Introduces more people of the same contact: `joined by`, `tham gia`, `na zvezi so bili`.
+    Joined,
+    /// Before a leader who hosts or chairs the summit, with [`Word::HostAfter`] after them (`do`).
+    HostBefore,
+    /// After such a leader (`chủ trì`, chairs).
+    HostAfter,
+    /// Right after a contact cue, names exactly who took part: `between`, `tra`, `giữa`, `med`.
+    Between,
+    /// Opens a relative clause after a comma: `who`, `where`, `che`, `dove`, `nơi`, `ki`, `kjer`.
+    RelativeClause,
     Stop,
+    /// A number word (`six`, `cinque`, `hai`, `štirimi`), or `a` in `a day ago`.
+    Number(u32),
+    /// A unit of elapsed time, in days (`days` 1, `settimane` 7); `alone` when the form means one
+    /// unit without a number (Slovenian `pred tednom`, a week ago).
+    Unit {
+        days: u32,
+        alone: bool,
+    },
+    /// A word after a span of time that counts it back from publication (`ago`, `fa`, `nazaj`).
+    Ago,
+    /// The same, only at the end of a clause (Vietnamese `trước`, which before a noun is "before").
+    AgoEnd,
+    /// A word before a span of time that counts it back (`pred`, `cách đây`).
+    AgoBefore,
+    /// A phrase that looks like `ago` but counts from another event (`trước khi`, `trước đó`).
+    NotAgo,
+    /// `and` between two spans (`two weeks and three days ago`).
+    And,
+    /// "recently", "in recent days": the event may lie up to N days before publication.
+    Recent(i64),
+    /// A line that begins with it is page furniture ("Read also", "Updated", a byline).
+    Furniture,
+    /// Followed by a colon, inside brackets or first on its line, it marks a photo caption or
+    /// credit ("Foto:", "Ảnh:").
+    Caption,
+    /// First on a short line, it makes the line a byline ("By", "di", "Piše").
+    Byline,
+    /// Anywhere in a line, it makes the line page furniture (cookies, subscriptions).
+    PageNotice,
+}
+
+/// When in its day a contact took place, as a text says it: a part of the day or an order
+/// among the day's contacts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Time {
+    /// 1 morning, 2 afternoon, 3 evening, 4 night.
+    Part(u8),
+    /// 1 first, 2 second, 3 third of the day; 9 a later one (not the first); 0 a word that
+    /// counts the contacts ("twice"), which makes its sentence tell no order.
+    Order(u8),
+    /// An order said without its day ("for the second time"): it counts in a sentence that
+    /// names the day.
+    PlainOrder(u8),
 }
 
 /// A language's cue words, parsed once.
 pub(crate) struct Cues {
     pub words: PhraseTable<Word>,
+    /// Number words, units and `ago` words, matched apart from the other cue words so that a unit
+    /// inside a longer cue (`tuần` in `tuần trước`, last week) is still seen.
+    pub counts: PhraseTable<Word>,
+    /// Parts of the day and orders within it: a table of their own, because they overlap the
+    /// relative words ("ieri sera" is yesterday, and in the evening).
+    pub times: PhraseTable<Time>,
     pub day_first: bool,
     /// The country whose offices `title.home` titles mean (`IT` for Italian).
     pub home_country: Option<String>,
@@ -121,19 +183,53 @@ impl Cues {
     fn build(lang: Lang) -> Result<Cues, Error> {
         let name = format!("data/lang/{lang}.txt");
         let data = LangData::parse(&name, module(lang).data())?;
+        let keys_of = |v: &str| -> Vec<String> {
+            let tokens = crate::text::tokenize(v);
+            (0..tokens.len()).map(|i| fold_key(lang, tokens.lower(i))).collect()
+        };
+        let mut times = PhraseTable::default();
+        for (n, v) in data.numbered("day_part") {
+            v.iter().for_each(|v| times.insert(keys_of(v), Time::Part(n as u8), false));
+        }
+        for (n, v) in data.numbered("order") {
+            v.iter().for_each(|v| times.insert(keys_of(v), Time::Order(n as u8), false));
+        }
+        for (n, v) in data.numbered("order_plain") {
+            v.iter().for_each(|v| times.insert(keys_of(v), Time::PlainOrder(n as u8), false));
+        }
         let mut words = PhraseTable::default();
-        let mut add = |values: &[String], w: Word| {
+        let mut counts = PhraseTable::default();
+        let insert = |table: &mut PhraseTable<Word>, values: &[String], w: Word| {
             for v in values {
-                let tokens = crate::text::tokenize(v);
-                let keys = (0..tokens.len()).map(|i| fold_key(lang, tokens.lower(i))).collect();
-                words.insert(keys, w, false);
+                table.insert(keys_of(v), w, false);
             }
         };
+        for (n, v) in data.numbered("number") {
+            insert(&mut counts, v, Word::Number(n as u32));
+        }
+        for (n, v) in data.numbered("unit") {
+            insert(&mut counts, v, Word::Unit { days: n as u32, alone: false });
+        }
+        for (n, v) in data.numbered("unit_one") {
+            insert(&mut counts, v, Word::Unit { days: n as u32, alone: true });
+        }
+        let counting =
+            [("ago", Word::Ago), ("ago_end", Word::AgoEnd), ("ago_before", Word::AgoBefore), ("not_ago", Word::NotAgo), ("and", Word::And)];
+        for (k, w) in counting {
+            insert(&mut counts, data.get(k), w);
+        }
+        let mut add = |values: &[String], w: Word| insert(&mut words, values, w);
+        for (n, v) in data.numbered("recent") {
+            add(v, Word::Recent(n));
+        }
         for (n, v) in data.numbered("month") {
             add(v, Word::Month(n as u32));
         }
         for (n, v) in data.numbered("weekday") {
             add(v, Word::Weekday(n as u32));
+        }
+        for (n, v) in data.numbered("weekday_short") {
+            add(v, Word::WeekdayShort(n as u32));
         }
         for (n, v) in data.numbered("relative") {
             add(v, Word::Relative(n));
@@ -180,12 +276,21 @@ impl Cues {
             ("title.home", Word::HomeTitle),
             ("other_contact", Word::OtherContact),
             ("sequence", Word::Sequence),
+            ("joined", Word::Joined),
+            ("host_before", Word::HostBefore),
+            ("host_after", Word::HostAfter),
+            ("between", Word::Between),
+            ("relative_clause", Word::RelativeClause),
             ("stop", Word::Stop),
+            ("furniture", Word::Furniture),
+            ("caption", Word::Caption),
+            ("byline", Word::Byline),
+            ("page_words", Word::PageNotice),
         ];
         for (k, w) in simple {
             add(data.get(k), w);
         }
-        Ok(Cues { words, day_first: data.day_first(), home_country: data.get("home_country").first().cloned() })
+        Ok(Cues { words, counts, times, day_first: data.day_first(), home_country: data.get("home_country").first().cloned() })
     }
 
     /// The embedded calendar of `lang`.
@@ -195,7 +300,15 @@ impl Cues {
         &ALL.get_or_init(|| {
             modules()
                 .iter()
-                .map(|m| Cues::build(m.lang()).unwrap_or(Cues { words: PhraseTable::default(), day_first: true, home_country: None }))
+                .map(|m| {
+                    Cues::build(m.lang()).unwrap_or(Cues {
+                        words: PhraseTable::default(),
+                        counts: PhraseTable::default(),
+                        times: PhraseTable::default(),
+                        day_first: true,
+                        home_country: None,
+                    })
+                })
                 .collect()
         })[lang.index()]
     }
@@ -209,8 +322,10 @@ impl Cues {
             .find(keys, &caps, &breaks)
             .into_iter()
             .filter(|m| match m.value {
-                // English capitalises months and weekdays: `may` and `sun` are usually other words.
-                Word::Month(_) | Word::Weekday(_) if lang == Lang::En => tokens[m.start].capitalised,
+                // English capitalises months and weekdays: `may` and `sun` are usually other words;
+                // a lower-case month between a day and a year (`25th march 2015`) is still a month.
+                Word::Month(_) if lang == Lang::En => tokens[m.start].capitalised || between_day_and_year(tokens, keys, m.start, m.end),
+                Word::Weekday(_) if lang == Lang::En => tokens[m.start].capitalised,
                 // Vietnamese capitalises weekdays (`thứ Hai`); `thứ hai` is also "second".
                 Word::Weekday(_) if lang == Lang::Vi => tokens[m.start..m.end].iter().any(|t| t.capitalised),
                 _ => true,
@@ -218,4 +333,56 @@ impl Cues {
             .map(|m| (m.start, m.end, *m.value))
             .collect()
     }
+
+    /// [`Cues::find`] and the words that count spans of time (numbers, units, `ago`), which may
+    /// overlap the cue words, sorted by their first token: what date expressions are read from.
+    pub(crate) fn find_with_counts(&self, lang: Lang, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Word)> {
+        let mut found = self.find(lang, tokens, keys);
+        let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
+        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
+        let counts = self.counts.find(keys, &caps, &breaks);
+        // Only the count words near a unit can make a span: `a` and `and` elsewhere are left out,
+        // so that the cue words of ordinary text do not grow.
+        let units: Vec<(usize, usize)> = counts.iter().filter(|m| matches!(m.value, Word::Unit { .. })).map(|m| (m.start, m.end)).collect();
+        if units.is_empty() {
+            return found;
+        }
+        let near_unit = |s: usize, e: usize| {
+            let k = units.partition_point(|u| u.1 + UNIT_REACH < s);
+            units.get(k).is_some_and(|u| u.0 <= e + UNIT_REACH)
+        };
+        found.extend(counts.into_iter().filter(|m| near_unit(m.start, m.end)).map(|m| (m.start, m.end, *m.value)));
+        found.sort_by_key(|&(s, e, _)| (s, e));
+        found
+    }
+
+    /// Parts of the day and orders within it found in `tokens` (keys as for [`Cues::find`]). In
+    /// the data, `#` stands for a number: Vietnamese `tối #` is "the evening of" a date (`tối 7/11`).
+    pub(crate) fn find_times(&self, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Time)> {
+        let keys: Vec<&str> = tokens.iter().zip(keys).map(|(t, k)| if t.number().is_some() { "#" } else { k }).collect();
+        let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
+        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
+        self.times.find(&keys, &caps, &breaks).into_iter().map(|m| (m.start, m.end, *m.value)).collect()
+    }
+}
+
+/// How many tokens a count word may stand from a unit (`pred` `4` `dnevi`, `days` `and` `3`).
+const UNIT_REACH: usize = 2;
+
+/// Whether tokens `start..end` stand between a day number (`25`, `25th`, `25th of`) and a
+/// four-digit year (`2015`, `, 2015`).
+fn between_day_and_year(tokens: &[Token], keys: &[&str], start: usize, end: usize) -> bool {
+    let mut i = start;
+    if i > 0 && keys[i - 1] == "of" {
+        i -= 1;
+    }
+    if i > 0 && matches!(keys[i - 1], "st" | "nd" | "rd" | "th") && !tokens[i - 1].space_before {
+        i -= 1;
+    }
+    let day = i > 0 && tokens[i - 1].number().is_some_and(|d| (1..=31).contains(&d)) && tokens[i - 1].chars <= 2;
+    let mut j = end;
+    while tokens.get(j).is_some_and(|t| t.is_punct('.') || t.is_punct(',')) && j < end + 2 {
+        j += 1;
+    }
+    day && tokens.get(j).is_some_and(|t| t.number().is_some() && t.chars == 4)
 }

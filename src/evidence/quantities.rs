@@ -1,0 +1,173 @@
+//! Numbers with units: "a 30-day ceasefire", "70 minutes", "$350 billion", "1,000 prisoners".
+//!
+//! A quantity is a specific detail: two reports of one contact share it, two reports of different
+//! contacts rarely do. Each becomes a topic key `qty:VALUE UNIT` that is the same in every language
+//! (`qty:70 minute` for "70 minutes", "70 minuti", "70 phút", "70 minut"), weighed like a place.
+//! A number counts only with a unit, a scale word or a concept noun after it, so years, dates, clock
+//! times, ordinals and list numbers are not quantities.
+
+use std::sync::{Arc, OnceLock};
+
+use super::Part;
+use crate::knowledge::{cached_keys, phrase_keys, Entity, Knowledge};
+use crate::lang::cues::Word;
+use crate::lang::Lang;
+use crate::text::phrase::PhraseTable;
+use crate::text::TokenKind;
+
+const UNITS: &str = include_str!("../../data/units.txt");
+
+/// Weight of a quantity of at least [`SMALL`]: as specific as a place.
+pub(crate) const QUANTITY_WEIGHT: f32 = 2.0;
+/// Weight of a small quantity ("two hours", "3 days"): such numbers coincide more often by chance.
+pub(crate) const SMALL_QUANTITY_WEIGHT: f32 = 1.0;
+const SMALL: f64 = 10.0;
+
+/// What a unit word is.
+#[derive(Debug, Clone, PartialEq)]
+enum Unit {
+    Scale(f64),
+    Named(Box<str>),
+}
+
+fn tables() -> &'static [PhraseTable<Unit>; 4] {
+    static TABLES: OnceLock<[PhraseTable<Unit>; 4]> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut tables: [PhraseTable<Unit>; 4] = Default::default();
+        for line in UNITS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let [id, langs @ ..] = cells.as_slice() else { continue };
+            let unit = match id.strip_prefix("scale.") {
+                Some(n) => Unit::Scale(n.parse().expect("data/units.txt: scale.N with a number")),
+                None => Unit::Named((*id).into()),
+            };
+            for (lang, cell) in [Lang::En, Lang::It, Lang::Vi, Lang::Sl].into_iter().zip(langs) {
+                for form in cell.split(';').map(str::trim).filter(|f| !f.is_empty()) {
+                    tables[lang.index()].insert(phrase_keys(lang, form), unit.clone(), false);
+                }
+            }
+        }
+        tables
+    })
+}
+
+/// Words before a number that make it a clock time ("at 13", `lúc 13 giờ`, `alle 13`, `ob 13. uri`).
+fn clock_word(lang: Lang, lower: &str) -> bool {
+    match lang {
+        Lang::En => lower == "at",
+        Lang::It => matches!(lower, "alle" | "ore"),
+        Lang::Vi => lower == "lúc",
+        Lang::Sl => lower == "ob",
+    }
+}
+
+/// The quantities of one part, as `(key, weight)`.
+pub(crate) fn quantities(part: &Part, lang: Lang, knowledge: &Knowledge) -> Vec<(Arc<str>, f32)> {
+    let t = &part.tokens;
+    let n = t.len();
+    let glued = |i: usize| i < n && !t[i].space_before && t[i].sentence == t[i - 1].sentence;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if t[i].kind != TokenKind::Number || part.noise(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // Digits in groups: `1,000`, `1.000`, `2.5`, `2,5`; a group of three digits is thousands.
+        let mut digits = t.text(i).to_string();
+        let mut fraction = String::new();
+        i += 1;
+        while i + 1 < n
+            && (t[i].is_punct(',') || t[i].is_punct('.'))
+            && glued(i)
+            && t[i + 1].kind == TokenKind::Number
+            && glued(i + 1)
+            && fraction.is_empty()
+        {
+            let group = t.text(i + 1);
+            if group.len() == 3 {
+                digits.push_str(group);
+            } else {
+                fraction = group.to_string();
+            }
+            i += 2;
+        }
+        let end = i;
+        // Part of a date, a time or a score (`13/5`, `14:15`, `2-1`), or a list number: not a quantity.
+        let joined = |k: usize| k < n && (t[k].is_punct('/') || t[k].is_punct(':')) && glued(k);
+        if (start > 0 && (joined(start - 1) || t[start - 1].kind == TokenKind::Number))
+            || joined(end)
+            || (start > 0 && clock_word(lang, t.lower(start - 1)))
+            || part.words.iter().any(|&(_, e, w)| {
+                e == start && matches!(w, Word::DayIntro | Word::MonthIntro | Word::YearIntro | Word::Month(_) | Word::Weekday(_))
+            })
+        {
+            continue;
+        }
+        let Ok(mut value) = format!("{digits}.{}", if fraction.is_empty() { "0" } else { &fraction }).parse::<f64>() else {
+            continue;
+        };
+        let currency = start > 0 && matches!(t[start - 1].kind, TokenKind::Punct('$' | '€' | '£'));
+        let mut j = end;
+        // "30-day": a hyphen glued on both sides joins number and unit.
+        if j + 1 < n && t[j].is_punct('-') && glued(j) && glued(j + 1) {
+            j += 1;
+        }
+        let mut scaled = false;
+        let mut unit: Option<Box<str>> = None;
+        let keys: Vec<String> =
+            (j..n.min(j + 4)).take_while(|&k| t[k].is_word()).map(|k| cached_keys(lang, t.lower(k)).1.to_string()).collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let mut k = 0;
+        while k < keys.len() {
+            let found = tables()[lang.index()].find(&keys[k..], &vec![true; keys.len() - k], &vec![false; keys.len() - k]);
+            let Some(m) = found.into_iter().find(|m| m.start == 0) else { break };
+            match m.value {
+                Unit::Scale(s) if !scaled && unit.is_none() => {
+                    value *= s;
+                    scaled = true;
+                }
+                Unit::Named(u) if unit.is_none() => unit = Some(u.clone()),
+                _ => break,
+            }
+            k += m.end;
+        }
+        // A unit word followed by a number is a date part (`ngày 13 tháng 5 năm 2023`), not a unit.
+        if unit.is_some() && j + k < n && t[j + k].kind == TokenKind::Number {
+            continue;
+        }
+        if unit.is_none() && j + k < n && t[j + k].is_punct('%') && glued(j + k) {
+            unit = Some("percent".into());
+        }
+        if unit.is_none() {
+            // A noun of the concept lexicon right after the number: "1,000 prisoners".
+            let at = j + k;
+            unit = part.entities.iter().find(|(s, _, _)| *s == at).and_then(|&(_, _, e)| match e {
+                Entity::Concept(c) => Some(knowledge.concepts[c as usize].id.to_string().into_boxed_str()),
+                _ => None,
+            });
+        }
+        if unit.is_none() && currency {
+            unit = Some(
+                match t[start - 1].kind {
+                    TokenKind::Punct('€') => "euro",
+                    TokenKind::Punct('£') => "pound",
+                    _ => "dollar",
+                }
+                .into(),
+            );
+        }
+        if unit.is_none() && !scaled {
+            continue;
+        }
+        let shown = if value.fract() == 0.0 && value < 1e18 { format!("{}", value as u64) } else { format!("{value:.2}") };
+        let key = match &unit {
+            Some(u) => format!("qty:{shown} {u}"),
+            None => format!("qty:{shown}"),
+        };
+        let weight = if value < SMALL { SMALL_QUANTITY_WEIGHT } else { QUANTITY_WEIGHT };
+        out.push((Arc::from(key), weight));
+    }
+    out
+}
