@@ -73,14 +73,27 @@ pub struct Clustering {
 pub struct Undecided {
     /// The report left alone.
     pub report: String,
-    /// For each event it fits, best first: the event's day, the member it fits best, and the score.
-    pub candidates: Vec<(Option<DateValue>, String, f32)>,
+    /// The events it fits, best first.
+    pub candidates: Vec<Candidate>,
+}
+
+/// An event an undecided report fits: its day, the member the report fits best, and the score.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Candidate {
+    /// The event's day or window, when its member has one.
+    pub date: Option<DateValue>,
+    /// The member of the event the report fits best.
+    pub member: String,
+    /// The score of that fit.
+    pub score: f32,
 }
 
 impl std::fmt::Display for Undecided {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "left alone: fits ")?;
-        for (k, (day, member, score)) in self.candidates.iter().enumerate() {
+        for (k, Candidate { date: day, member, score }) in self.candidates.iter().enumerate() {
             if k > 0 {
                 write!(f, " and ")?;
             }
@@ -463,7 +476,7 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
                 .filter(|r| ranked[0].1 - r.1 < SINGLE_OUT_MARGIN)
                 .map(|&(_, score, p)| {
                     let f = fps[p].borrow();
-                    (f.date.map(|d| d.value), f.id.clone(), score)
+                    Candidate { date: f.date.map(|d| d.value), member: f.id.clone(), score }
                 })
                 .collect();
             undecided.push(Undecided { report: fps[u].borrow().id.clone(), candidates });

@@ -89,6 +89,7 @@ impl Date {
 /// The local time of day and UTC offset of a publication timestamp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct LocalTime {
     /// Hour of the local day, 0–23.
     pub hour: u8,
@@ -186,6 +187,7 @@ impl fmt::Display for DateValue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum DayPart {
     /// Morning (`stamattina`, `zjutraj`, `buổi sáng`).
     Morning,
@@ -230,6 +232,7 @@ impl fmt::Display for DayPart {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum DayOrder {
     /// The n-th contact of the day (1 = the first).
     Nth(u8),

@@ -64,6 +64,7 @@ impl fmt::Display for Conflict {
 
 /// The parts of a pairwise decision.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Explanation {
     /// The two reports' event dates.
     pub dates: (Option<EventDate>, Option<EventDate>),

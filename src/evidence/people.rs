@@ -131,21 +131,28 @@ fn elect_beside(part: &Part, (s, e): (usize, usize), (from, to): (usize, usize))
     })
 }
 
+/// How many names, titles, countries and commas an apposition walk crosses at most: "Tổng Bí thư,
+/// Chủ tịch nước Tô Lâm" takes four; a longer run is a list, not an apposition.
+const APPOSITION_STEPS: usize = 8;
+
 /// The person a title stands in apposition after: "To Lam, segretario generale … e presidente
 /// della Repubblica" (past commas, countries, further titles and coordinations of titles).
 fn named_before(part: &Part, start: usize) -> Option<u32> {
     let mut i = start;
     let mut comma = false;
-    while i > 0 {
+    for _ in 0..APPOSITION_STEPS {
+        if i == 0 {
+            break;
+        }
         let j = i - 1;
-        if let Some(&(es, _, entity)) = part.entities.iter().find(|(_, ee, _)| *ee == i) {
+        if let Some(&(es, _, entity)) = part.entity_ending_at(i) {
             match entity {
                 Entity::Person(p) if comma => return Some(p),
                 Entity::Country(_) | Entity::Seat { .. } => i = es,
                 _ => return None,
             }
         } else if let Some(&(ws, _, _)) =
-            part.words.iter().find(|(_, we, w)| *we == i && matches!(w, Word::Title(_) | Word::Coordination | Word::Stop))
+            part.words_ending_at(i).find(|(_, _, w)| matches!(w, Word::Title(_) | Word::Coordination | Word::Stop))
         {
             i = ws;
         } else if part.tokens[j].is_punct(',') {
@@ -161,15 +168,17 @@ fn named_before(part: &Part, start: usize) -> Option<u32> {
 /// The person named right after a title, past commas, countries and further titles: "Russian
 /// President Vladimir Putin", "Tổng Bí thư, Chủ tịch nước Tô Lâm".
 fn named_after(part: &Part, mut i: usize) -> Option<u32> {
-    while i < part.tokens.len() {
-        if let Some(&(_, end, entity)) = part.entities.iter().find(|(es, _, _)| *es == i) {
+    for _ in 0..APPOSITION_STEPS {
+        if i >= part.tokens.len() {
+            break;
+        }
+        if let Some(&(_, end, entity)) = part.entity_at(i) {
             match entity {
                 Entity::Person(p) => return Some(p),
                 Entity::Country(_) | Entity::Seat { .. } => i = end,
                 Entity::Concept(_) => return None,
             }
-        } else if let Some(&(_, end, _)) = part.words.iter().find(|(ws, _, w)| *ws == i && matches!(w, Word::Title(_) | Word::Elect { .. }))
-        {
+        } else if let Some(&(_, end, _)) = part.words_at(i).iter().find(|(_, _, w)| matches!(w, Word::Title(_) | Word::Elect { .. })) {
             i = end;
         } else if part.tokens[i].is_punct(',') {
             i += 1;
@@ -228,6 +237,14 @@ const OTHER_CONTACT_SHARE: f32 = 0.2;
 /// another contact's partner ("would meet Z", "after hanging up with Z"); a conjunct shares the
 /// role of the person it is joined to ("X and Y"); anything else leaves the mention as it is.
 pub(crate) fn participation(part: &Part, i: usize) -> (f32, Option<(usize, usize)>) {
+    participation_within(part, i, CONJUNCTS)
+}
+
+/// How many conjuncts back a person's role is looked for: "X, Y and Z" share X's role; a longer
+/// chain is a list whose head is too far to govern the last name.
+const CONJUNCTS: usize = 6;
+
+fn participation_within(part: &Part, i: usize, conjuncts: usize) -> (f32, Option<(usize, usize)>) {
     let t = &part.tokens;
     let sentence = t[i].sentence;
     if let Some(possessive) = possessor(part, i) {
@@ -245,7 +262,7 @@ pub(crate) fn participation(part: &Part, i: usize) -> (f32, Option<(usize, usize
             break;
         }
         if let Some(&(ps, _, _)) = part.entity_ending_at(j + 1).filter(|e| matches!(e.2, Entity::Person(_))) {
-            return if with { participation(part, ps) } else { (1.0, None) };
+            return if with && conjuncts > 0 { participation_within(part, ps, conjuncts - 1) } else { (1.0, None) };
         }
         let word = part.words_ending_at(j + 1).map(|&(ws, we, w)| (ws, we, w)).find(|(_, _, w)| {
             matches!(w, Word::Role | Word::Kind(_) | Word::Sequence | Word::OtherContact | Word::Future | Word::Coordination)
@@ -344,10 +361,13 @@ pub(crate) fn bound_elsewhere(part: &Part, s: usize, with_sequence: bool) -> boo
         }) {
             return true;
         }
-        // A pluperfect auxiliary binds only the participle right after it: "aveva sentito", not
-        // "had a call" (English "had" before a noun is the past of "have").
-        if j + 1 == s && ends_here(&|w| w == Word::BackgroundAfter) {
-            return true;
+        // A pluperfect binds the cue it governs: a compound one ("avevano avuto un colloquio", "had
+        // had a call") across function words, a bare auxiliary only the participle right after it
+        // ("aveva sentito"; English "had a call" is the past of "have", not a pluperfect).
+        if let Some(&(ps, pe, _)) = part.words_ending_at(j + 1).find(|w| w.2 == Word::BackgroundAfter) {
+            if j + 1 == s || pe - ps >= 2 {
+                return true;
+            }
         }
         // A cue right after another contact's cue shares it: "da bi gostila njegovo srečanje z".
         if let Some(&(ks, _, _)) = part.words_ending_at(j + 1).find(|&&(_, _, w)| matches!(w, Word::Kind(_))) {

@@ -140,7 +140,10 @@ pub(crate) fn quantities(part: &Part, lang: Lang, knowledge: &Knowledge) -> Vec<
         if unit.is_none() && j + k < n && t[j + k].is_punct('%') && glued(j + k) {
             unit = Some("percent".into());
         }
-        if unit.is_none() {
+        // A bare four-digit number that could be a year ("the 2014 sanctions") is no quantity
+        // unless a unit says what it counts.
+        let year_like = end == start + 1 && !scaled && t.text(start).len() == 4 && (1000.0..=2100.0).contains(&value);
+        if unit.is_none() && !year_like {
             // A noun of the concept lexicon right after the number: "1,000 prisoners".
             let at = j + k;
             unit = part.entities.iter().find(|(s, _, _)| *s == at).and_then(|&(_, _, e)| match e {
