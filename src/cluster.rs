@@ -65,8 +65,8 @@ pub struct Clustering {
     of_report: Vec<(u32, u32)>,
 }
 
-/// A report without a day of its own that fits two or more events about equally: it stays alone,
-/// and this says which events it fits.
+/// A report without a day of its own that fits two or more events about equally: it stays alone
+/// (with its exact duplicates, if any), and this says which events it fits.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -482,10 +482,12 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
             undecided.push(Undecided { report: fps[u].borrow().id.clone(), candidates });
         }
     }
-    // An undecided report stays alone: joining other undated reports would be the same guess.
+    // An undecided report stays alone: joining other undated reports would be the same guess. Its
+    // exact duplicates (same title and text) are the same report and stay with it.
+    let duplicates = |l: &(usize, usize, f32)| fps[l.0].borrow().content == fps[l.1].borrow().content;
     let kept = links
         .into_iter()
-        .filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1))) && !alone.contains(&l.0) && !alone.contains(&l.1))
+        .filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1))) && (!alone.contains(&l.0) && !alone.contains(&l.1) || duplicates(l)))
         .collect();
     (kept, undecided)
 }

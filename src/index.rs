@@ -472,19 +472,22 @@ impl EventIndex {
         let fixed = |s: usize| fixes_day(of(s));
         let timed = |s: usize| of(s).day_part.is_some() || of(s).day_order.is_some();
         let event_of = |s: usize| self.slots[s].as_ref().expect("live").event;
-        // Reports left alone, undecided, link to nothing (as in batch).
-        let mut links: Vec<(usize, f32)> = links.into_iter().filter(|&(o, _)| !self.slots[o].as_ref().expect("live").alone).collect();
+        // Reports left alone, undecided, link to nothing but their exact duplicates (as in batch).
+        let duplicate = |o: usize| of(o).content == of(slot).content;
+        let mut links: Vec<(usize, f32)> =
+            links.into_iter().filter(|&(o, _)| !self.slots[o].as_ref().expect("live").alone || duplicate(o)).collect();
         // A report without a day of its own (or without its time of day, among partners that
         // have one) joins one of several events only when its evidence singles that one out, by
         // the batch rule on its partners with a day or a window.
         let partner = |o: usize| of(o).date.is_some() && (!fixed(slot) || !timed(slot) && timed(o));
-        let partners: Vec<(usize, f32, u64)> = links.iter().filter(|&&(o, _)| partner(o)).map(|&(o, score)| (o, score, event_of(o))).collect();
+        let partners: Vec<(usize, f32, u64)> =
+            links.iter().filter(|&&(o, _)| partner(o)).map(|&(o, score)| (o, score, event_of(o))).collect();
         let mut alone = false;
         match single_out(&partners, fixed(slot), &of, &w) {
             SingleOut::Keep => {}
             SingleOut::Winner(events) => links.retain(|&(o, _)| !partner(o) || events.contains(&event_of(o))),
             SingleOut::Alone => {
-                links.clear();
+                links.retain(|&(o, _)| duplicate(o));
                 alone = true;
             }
         }
@@ -519,6 +522,7 @@ impl EventIndex {
             return (1.0 - best_other).clamp(0.0, 1.0);
         };
         let (target, score, _) = ranked[k];
+        self.slots[slot].as_mut().expect("live").alone = alone;
         self.add_to_event(target, slot, score);
         for &(other, score, _) in &ranked[k + 1..] {
             let slots = &self.slots;
