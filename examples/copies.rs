@@ -58,6 +58,11 @@ pub fn same_as_originals(x1: &[Vec<String>], xn: &[Vec<String>]) -> bool {
     seen.len() == x1.len()
 }
 
+/// How many copies of a corpus cluster's first member are in `cluster`.
+fn n_copies(x1_cluster: &[String], cluster: &[String]) -> usize {
+    cluster.iter().filter(|m| original(m) == x1_cluster[0]).count().max(1)
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -98,6 +103,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         total.push(start.elapsed().as_secs_f64());
     }
     let same = same_as_originals(&x1, &partition);
+    if !same {
+        // Show where the copies part from their originals' clusters.
+        let of: BTreeMap<&str, usize> = x1.iter().enumerate().flat_map(|(i, c)| c.iter().map(move |m| (m.as_str(), i))).collect();
+        let mut shown = 0;
+        for cluster in &partition {
+            let mut origins: BTreeMap<usize, usize> = BTreeMap::new();
+            cluster.iter().for_each(|m| *origins.entry(of[original(m)]).or_default() += 1);
+            let whole = origins.iter().all(|(&o, &n)| n == x1[o].len() * n_copies(&x1[o], cluster));
+            if (origins.len() > 1 || !whole) && shown < 8 {
+                shown += 1;
+                let parts: Vec<String> = origins.iter().map(|(&o, &n)| format!("{n} of {:?}", x1[o])).collect();
+                eprintln!("cluster of {}: {}", cluster.len(), parts.join("; "));
+            }
+        }
+    }
     let largest = partition.iter().map(Vec::len).max().unwrap_or(0);
     eprintln!(
         "{} reports ({n} copies of {}), largest event {largest}: {:.3} s (analysis {:.3} s, {} {:.3} s); same clusters as the corpus: {same}",

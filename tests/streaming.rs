@@ -36,6 +36,9 @@ fn inserting_a_corpus_in_any_order_gives_the_batch_clusters() {
         shared("seeds/seeds.jsonl"),
         here("tests/data/hostile.jsonl"),
         here("tests/data/knowledge_reports.jsonl"),
+        here("tests/data/fresh/dates.jsonl"),
+        here("tests/data/fresh/lookalikes.jsonl"),
+        here("tests/data/fresh/lookalikes2.jsonl"),
     ];
     for file in files {
         let mut reports = valid_reports(&file);
