@@ -140,7 +140,7 @@ impl Group {
 
 impl Posting {
     fn group<'a>(&self, hard: &Hard<'_>, hash: u64, of: &dyn Fn(usize) -> &'a Fingerprint) -> Option<&Group> {
-        self.groups.iter().find(|g| g.hash == hash && g.slots.first().is_some_and(|&s| of(s).hard() == *hard))
+        self.groups.iter().find(|g| g.hash == hash && g.slots.first().is_some_and(|&s| of(s).hard().identity() == *hard))
     }
 
     fn crowded(&self) -> bool {
@@ -149,7 +149,7 @@ impl Posting {
 
     /// Where `f` stands among the reports here, as if it were one of them.
     fn standing<'a>(&self, f: &Fingerprint, hash: u64, of: &dyn Fn(usize) -> &'a Fingerprint) -> Standing {
-        match self.group(&f.hard(), hash, of) {
+        match self.group(&f.hard().identity(), hash, of) {
             Some(g) => g.standing(&f.id, of),
             None => Standing::Pivot,
         }
@@ -177,8 +177,8 @@ impl Posting {
     }
 
     fn add<'a>(&mut self, slot: usize, f: &Fingerprint, hash: u64, of: &dyn Fn(usize) -> &'a Fingerprint) {
-        let hard = f.hard();
-        let at = self.groups.iter().position(|g| g.hash == hash && g.slots.first().is_some_and(|&s| of(s).hard() == hard));
+        let hard = f.hard().identity();
+        let at = self.groups.iter().position(|g| g.hash == hash && g.slots.first().is_some_and(|&s| of(s).hard().identity() == hard));
         let at = at.unwrap_or_else(|| {
             self.groups.push(Group::new(hash));
             self.groups.len() - 1
@@ -293,7 +293,7 @@ impl Blocker {
     /// of `slot`).
     pub(crate) fn add<'a>(&mut self, slot: usize, f: &Fingerprint, of: &dyn Fn(usize) -> &'a Fingerprint) {
         let (emit, probe) = self.keys(f);
-        let hash = hard_hash(&f.hard());
+        let hash = hard_hash(&f.hard().identity());
         for k in emit {
             self.emit.entry(k).or_default().add(slot, f, hash, of);
         }
@@ -321,7 +321,7 @@ impl Blocker {
     /// as [`candidate_pairs`] would pair them, crowded keys included.
     pub(crate) fn candidates<'a>(&mut self, f: &Fingerprint, exclude: usize, of: &dyn Fn(usize) -> &'a Fingerprint) -> Vec<usize> {
         let (emit, probe) = self.keys(f);
-        let hash = hard_hash(&f.hard());
+        let hash = hard_hash(&f.hard().identity());
         let mut out: Vec<usize> = Vec::new();
         // `f` probes: it meets the emitters.
         for k in &probe {
@@ -372,7 +372,8 @@ const MAX_WINDOW_DAYS: i64 = 8;
 ///
 /// Crowded keys (see the module) are capped: each report meets a bounded number of reports of a
 /// crowded group, so one large event costs about its size, not its square.
-pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(usize, usize)> {
+/// `progress` sees how many reports have been looked up, of all.
+pub(crate) fn candidate_pairs(fps: &[Fingerprint], progress: &mut dyn FnMut(usize, usize)) -> Vec<(usize, usize)> {
     // Every pair is found from the side whose probe keys meet the other's emit keys, so a batch
     // needs one direction only, and each report's keys once.
     let mut blocker = Blocker::default();
@@ -382,7 +383,7 @@ pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(usize, usize)> {
         .iter()
         .map(|f| {
             let next = classes.len() as u32;
-            *classes.entry(f.hard()).or_insert(next)
+            *classes.entry(f.hard().identity()).or_insert(next)
         })
         .collect();
     drop(classes);
@@ -413,7 +414,11 @@ pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(usize, usize)> {
     }
     let crowded_probers: FxMap<Key, Vec<usize>> = probers.into_iter().map(|(k, list)| (k, crowded_members(&list, &class))).collect();
     let mut pairs = Vec::new();
+    let step = (keys.len() / 100).max(1);
     for (i, (_, probe)) in keys.iter().enumerate() {
+        if i % step == 0 {
+            progress(i, keys.len());
+        }
         for k in probe {
             let list = match capped.get(k) {
                 None => emit.get(k).map(Vec::as_slice),
@@ -429,6 +434,7 @@ pub(crate) fn candidate_pairs(fps: &[Fingerprint]) -> Vec<(usize, usize)> {
     }
     pairs.sort_unstable();
     pairs.dedup();
+    progress(keys.len(), keys.len());
     pairs
 }
 

@@ -130,6 +130,55 @@ impl Clustering {
     }
 }
 
+/// A stage of batch clustering, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Stage {
+    /// Analysing reports into fingerprints (counted in reports).
+    Analysis,
+    /// Finding candidate pairs through the blocking keys (reports).
+    Blocking,
+    /// Scoring the candidate pairs (pairs).
+    Scoring,
+    /// Merging linked reports into events (links).
+    Clustering,
+    /// Summarising and naming the events (reports).
+    Summaries,
+}
+
+/// How far a batch run has come: `done` of `total` units of `stage`, as passed to the callback of
+/// [`Matcher::cluster_with_progress`](crate::Matcher::cluster_with_progress). Each stage reports
+/// about a hundred times, from 0 to `total`, on the calling thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Progress {
+    /// The stage running.
+    pub stage: Stage,
+    /// Units done.
+    pub done: usize,
+    /// Units in this stage.
+    pub total: usize,
+}
+
+impl Progress {
+    /// The share of the stage done, 0–1 (1 for an empty stage).
+    pub fn fraction(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.done as f64 / self.total as f64
+        }
+    }
+}
+
+/// Sends `done` of `total` for `stage` to `progress`, when it is a hundredth further or the end.
+fn tick(progress: &mut dyn FnMut(Progress), stage: Stage, done: usize, total: usize) {
+    let step = (total / 100).max(1);
+    if done % step == 0 || done == total {
+        progress(Progress { stage, done, total });
+    }
+}
+
 pub(crate) struct Groups {
     parent: Vec<usize>,
     pub(crate) members: Vec<Vec<usize>>,
@@ -215,10 +264,13 @@ pub(crate) type Link = (usize, usize, f32);
 /// ones are compared through their [`Profile`]s: the conflict check stays exact (it runs over
 /// the classes of hard facts), the mean score is exact in its hard-fact part and estimated from
 /// samples in its topic part. So a merge costs a bounded amount of work, however large the groups.
+///
+/// `progress` sees how many links have been weighed, of all.
 pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
     fps: &[F],
     mut links: Vec<(usize, usize, f32)>,
     w: &Weights,
+    progress: &mut dyn FnMut(usize, usize),
 ) -> (Groups, Vec<Vec<Link>>, Vec<Undecided>) {
     let n = fps.len();
     let (kept, undecided) = single_out_undated(fps, links, w);
@@ -232,7 +284,12 @@ pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
     // Pairs of groups already refused, by root and size: a group changes only by growing, so the
     // same roots and sizes are the same groups and the same answer.
     let mut refused: FxSet<(usize, usize, usize, usize)> = FxSet::default();
-    for (i, j, score) in links {
+    let total = links.len();
+    let step = (total / 100).max(1);
+    for (done, (i, j, score)) in links.into_iter().enumerate() {
+        if done % step == 0 {
+            progress(done, total);
+        }
         let (gi, gj) = (groups.find(i), groups.find(j));
         if gi == gj {
             continue;
@@ -265,7 +322,8 @@ pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
                 profiles.entry(g).or_insert_with(|| Profile::of_members(&groups.members[g], &of));
             }
             let (a, b) = (&profiles[&gi], &profiles[&gj]);
-            !a.conflicts_with(b, &of) && a.mean_score(b, &of, w) >= w.threshold * AVERAGE_LINK_FRACTION
+            let bar = w.threshold * AVERAGE_LINK_FRACTION;
+            a.compare(b, &of, w, bar).is_some_and(|mean| mean >= bar)
         };
         if !agree {
             refused.insert(key);
@@ -287,40 +345,50 @@ pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
         }
         merges[root].push((i, j, score));
     }
+    progress(total, total);
     (groups, merges, undecided)
 }
 
 /// Clusters fingerprints. Ids must be unique.
-pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clustering, Error> {
+/// `progress` sees each stage from blocking on.
+pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights, progress: &mut dyn FnMut(Progress)) -> Result<Clustering, Error> {
     fps.sort_by(|a, b| a.id.cmp(&b.id));
     if let Some(pair) = fps.windows(2).find(|p| p[0].id == p[1].id) {
         return Err(Error::DuplicateId(pair[0].id.clone()));
     }
     let n = fps.len();
     let mut best_other = vec![0.0f32; n];
-    let pairs = candidate_pairs(&fps);
+    let pairs = candidate_pairs(&fps, &mut |done, total| progress(Progress { stage: Stage::Blocking, done, total }));
+    // Scored in chunks: progress between them, and no second list as long as the pairs.
     let score = |&(i, j): &(usize, usize)| (i, j, quick(&fps[i], &fps[j], w));
-    #[cfg(feature = "parallel")]
-    let scored: Vec<(usize, usize, Quick)> = {
-        use rayon::prelude::*;
-        pairs.par_iter().map(score).collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let scored: Vec<(usize, usize, Quick)> = pairs.iter().map(score).collect();
-    drop(pairs);
+    let chunk = (pairs.len() / 100).max(4096);
     let mut links = Vec::new();
-    for (i, j, q) in scored {
-        best_other[i] = best_other[i].max(q.score);
-        best_other[j] = best_other[j].max(q.score);
-        if q.same_event {
-            links.push((i, j, q.score));
+    for (k, part) in pairs.chunks(chunk).enumerate() {
+        progress(Progress { stage: Stage::Scoring, done: k * chunk, total: pairs.len() });
+        #[cfg(feature = "parallel")]
+        let scored: Vec<(usize, usize, Quick)> = {
+            use rayon::prelude::*;
+            part.par_iter().map(score).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let scored: Vec<(usize, usize, Quick)> = part.iter().map(score).collect();
+        for (i, j, q) in scored {
+            best_other[i] = best_other[i].max(q.score);
+            best_other[j] = best_other[j].max(q.score);
+            if q.same_event {
+                links.push((i, j, q.score));
+            }
         }
     }
-    let (mut groups, mut merges, undecided) = agglomerate(&fps, links, w);
+    progress(Progress { stage: Stage::Scoring, done: pairs.len(), total: pairs.len() });
+    drop(pairs);
+    let (mut groups, mut merges, undecided) =
+        agglomerate(&fps, links, w, &mut |done, total| progress(Progress { stage: Stage::Clustering, done, total }));
     let mut clusters = Vec::new();
     let mut of_report = vec![(0u32, 0u32); n];
     let mut names: KeyedMap<String, usize> = KeyedMap::default();
     for root in 0..n {
+        tick(progress, Stage::Summaries, root, n);
         if groups.find(root) != root {
             continue;
         }
@@ -358,6 +426,7 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
             merges: cluster_merges,
         });
     }
+    progress(Progress { stage: Stage::Summaries, done: n, total: n });
     Ok(Clustering { clusters, undecided, of_report })
 }
 

@@ -388,7 +388,7 @@ impl EventIndex {
                 }
             }
         }
-        let (mut groups, merges, undecided) = agglomerate(&fps, links, &self.weights);
+        let (mut groups, merges, undecided) = agglomerate(&fps, links, &self.weights, &mut |_, _| {});
         let alone: Vec<bool> = fps.iter().map(|f| undecided.iter().any(|u| u.report == f.id)).collect();
         for (&s, alone) in members.iter().zip(alone) {
             self.slots[s].as_mut().expect("live").alone = alone;
@@ -511,7 +511,7 @@ impl EventIndex {
         let mut own = Profile::default();
         own.add(slot, &of);
         let profile = |e: u64| self.events[&e].profile.as_ref().expect("settled events have profiles");
-        let agrees = |a: &Profile, b: &Profile| !a.conflicts_with(b, &of) && a.mean_score(b, &of, &w) >= bar;
+        let agrees = |a: &Profile, b: &Profile| a.compare(b, &of, &w, bar).is_some_and(|mean| mean >= bar);
         let Some(k) = ranked.iter().position(|r| agrees(profile(r.0), &own)) else {
             self.next_event += 1;
             let event = self.next_event - 1;
@@ -529,7 +529,7 @@ impl EventIndex {
             let of = |s: usize| live(slots, s);
             let (Some(a), Some(b)) = (self.events.get(&target), self.events.get(&other)) else { continue };
             let (pa, pb) = (a.profile.as_ref().expect("profile"), b.profile.as_ref().expect("profile"));
-            if !pa.conflicts_with(pb, &of) && pa.mean_score(pb, &of, &w) >= bar {
+            if pa.compare(pb, &of, &w, bar).is_some_and(|mean| mean >= bar) {
                 self.merge_events(target, other, score);
             }
         }
@@ -758,5 +758,56 @@ mod snapshot {
             }
             Ok(index)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::{Date, DateSource, EventDate};
+    use crate::lang::Lang;
+
+    /// Ids made to share one FxHash: with a fixed hash, every insertion and lookup would walk all
+    /// the ids before it (quadratic time); with the keyed hash, time stays linear.
+    #[test]
+    fn ids_made_to_collide_in_fxhash_cost_linear_time() {
+        let keys = crate::hash::fx_colliding_keys(14);
+        let matcher = Matcher::new().unwrap();
+        let report = Report::builder("x", "Vladimir Putin and Emmanuel Macron spoke by phone about Libya.").lang(Lang::En).build().unwrap();
+        let base = matcher.fingerprint(&report);
+        let start = Date::new(1990, 1, 1).unwrap();
+        // Reports that meet no other: each on its own day, with its own content.
+        let fps = |n: usize| -> Vec<Fingerprint> {
+            keys[..n]
+                .iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    let mut f = base.clone();
+                    f.id = k.clone();
+                    f.content = i as u64;
+                    let date = start.add_days(3 * i as i64).unwrap();
+                    f.date = Some(EventDate { value: DateValue::Day { date }, source: DateSource::Explicit, confidence: 1.0 });
+                    f
+                })
+                .collect()
+        };
+        let time = |n: usize| {
+            let runs = (0..3).map(|_| {
+                let fps = fps(n);
+                let clock = std::time::Instant::now();
+                let mut index = EventIndex::new(&matcher);
+                for f in fps.clone() {
+                    index.insert_fingerprint(f).unwrap();
+                }
+                assert!(keys[..n].iter().all(|k| index.event_of(k).is_some()));
+                let clustering = matcher.cluster_fingerprints(fps).unwrap();
+                assert!(keys[..n].iter().all(|k| clustering.cluster_of(k).is_some()));
+                clock.elapsed().as_secs_f64()
+            });
+            runs.fold(f64::MAX, f64::min)
+        };
+        let (small, large) = (time(4096), time(16384));
+        // Four times the ids: about four times the time (sixteen if quadratic).
+        assert!(large < 8.0 * small, "4096 ids: {small:.3} s, 16384 ids: {large:.3} s");
     }
 }

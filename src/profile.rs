@@ -136,19 +136,41 @@ impl Profile {
         }
     }
 
-    /// Whether a member of `self` conflicts with a member of `other`: exact, through the classes.
-    pub(crate) fn conflicts_with<'a>(&self, other: &Profile, of: &dyn Fn(usize) -> &'a Fingerprint) -> bool {
-        self.classes.iter().any(|a| {
+    /// The mean score of the pairs of a member of `self` and a member of `other`, or `None` when a
+    /// member of one conflicts with a member of the other (checked exactly, class by class). The
+    /// hard-fact part of the mean is exact; the topic part is the mean over the pairs of the samples
+    /// (exact when neither event is larger than its sample), and is only computed when the hard
+    /// facts alone do not reach `bar` (topic overlap is never negative).
+    pub(crate) fn compare<'a>(&self, other: &Profile, of: &dyn Fn(usize) -> &'a Fingerprint, w: &Weights, bar: f32) -> Option<f32> {
+        // Pairs of exact duplicates (score 1), and the others with their hard-fact part.
+        let (mut duplicates, mut others, mut structure) = (0.0f64, 0.0f64, 0.0f64);
+        for a in &self.classes {
             let ha = of(a.member).hard();
-            other.classes.iter().any(|b| parts(&ha, &of(b.member).hard()).conflict() && !(a.content.is_some() && a.content == b.content))
-        })
+            for b in &other.classes {
+                let pairs = (a.count * b.count) as f64;
+                if a.content.is_some() && a.content == b.content {
+                    duplicates += pairs;
+                    continue;
+                }
+                let p = parts(&ha, &of(b.member).hard());
+                if p.conflict() {
+                    return None;
+                }
+                others += pairs;
+                structure += pairs * f64::from(p.structure(w));
+            }
+        }
+        let all = (self.size * other.size).max(1) as f64;
+        let hard = (duplicates + structure) / all;
+        if hard >= f64::from(bar) || others == 0.0 {
+            return Some(hard as f32);
+        }
+        Some((hard + others / all * self.topic_mean(other, of, w)) as f32)
     }
 
-    /// The mean score of the pairs of a member of `self` and a member of `other`: the hard-fact
-    /// part exactly, from the classes; the topic part from the samples (exact when both events are
-    /// no larger than their samples).
-    pub(crate) fn mean_score<'a>(&self, other: &Profile, of: &dyn Fn(usize) -> &'a Fingerprint, w: &Weights) -> f32 {
-        // The topic part: the mean over the pairs of the samples that are not exact duplicates.
+    /// `w.topics` times the mean topic overlap of the pairs of the samples that are not exact
+    /// duplicates.
+    fn topic_mean<'a>(&self, other: &Profile, of: &dyn Fn(usize) -> &'a Fingerprint, w: &Weights) -> f64 {
         let (mut topics, mut sampled) = (0.0f64, 0usize);
         for &(_, x) in &self.sample {
             for &(_, y) in &other.sample {
@@ -159,23 +181,10 @@ impl Profile {
                 }
             }
         }
-        let topics = if sampled == 0 { 0.0 } else { f64::from(w.topics) * topics / sampled as f64 };
-        let mut total = 0.0f64;
-        for a in &self.classes {
-            let ha = of(a.member).hard();
-            for b in &other.classes {
-                let pairs = (a.count * b.count) as f64;
-                if a.content.is_some() && a.content == b.content {
-                    // Exact duplicates, every pair: they score 1.
-                    total += pairs;
-                    continue;
-                }
-                let p = parts(&ha, &of(b.member).hard());
-                if !p.conflict() {
-                    total += pairs * (f64::from(p.structure(w)) + topics);
-                }
-            }
+        if sampled == 0 {
+            0.0
+        } else {
+            f64::from(w.topics) * topics / sampled as f64
         }
-        (total / (self.size * other.size).max(1) as f64) as f32
     }
 }

@@ -242,6 +242,17 @@ pub(crate) struct Hard<'a> {
     pub not_before: Option<Date>,
 }
 
+impl Hard<'_> {
+    /// What tells one contact from another: the hard facts less those that only qualify them
+    /// (where the date came from, beyond whether it is only the published day; the published day;
+    /// how sure the kind is; the timeline bound). Blocking groups reports by it (see
+    /// `crate::blocking`). A new hard fact is part of it unless it is blanked here.
+    pub(crate) fn identity(&self) -> Self {
+        let soft = |s: DateSource| if s == DateSource::Published { DateSource::Published } else { DateSource::Explicit };
+        Hard { date: self.date.map(|(v, s)| (v, soft(s))), published: None, kind_confident: false, not_before: None, ..*self }
+    }
+}
+
 impl Fingerprint {
     /// The report's hard facts.
     pub(crate) fn hard(&self) -> Hard<'_> {
