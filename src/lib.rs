@@ -90,7 +90,7 @@ mod score;
 pub mod synthetic;
 mod text;
 
-pub use cluster::{Candidate, Cluster, Clustering, EventSummary, Merge, Undecided};
+pub use cluster::{Candidate, Cluster, Clustering, EventSummary, Merge, Progress, Stage, Undecided};
 pub use date::{Date, DateSource, DateValue, DayOrder, DayPart, EventDate, LocalTime};
 pub use error::Error;
 pub use evidence::dates::{DateMention, DateRole};
