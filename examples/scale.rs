@@ -1,18 +1,28 @@
 //! Scale run on synthetic reports: analysis throughput, clustering time, memory, and quality.
 //!
 //! ```text
-//! cargo run --release --features parallel,synthetic --example scale -- --reports 1000000
+//! cargo run --release --features parallel,synthetic --example scale -- --reports 1000000 [--heavy [--largest N]] [--seed S] [--stream]
 //! ```
+//!
+//! `--heavy` draws heavy-tailed event sizes (`Sizes::HeavyTailed`, the largest event `--largest`
+//! reports, 20,000 by default) instead of one to six reports per event.
 //!
 //! Reports are generated in chunks (their text is dropped once analysed: memory holds the
 //! fingerprints). The last line is a JSON object:
-//! `{"reports", "analyse_mb_per_s", "cluster_s", "reports_per_s", "peak_rss_mb", ...}`.
+//! `{"reports", "largest_event", "analyse_mb_per_s", "cluster_s", "stages", "reports_per_s", "peak_rss_mb", ...}`
+//! (`stages`: seconds of blocking, scoring, clustering and summaries).
+//!
+//! `--stream` inserts the reports one at a time into an `EventIndex` instead, then inserts 11,000
+//! more into the full index and times each: 1,000 held back from the largest event and the 10,000
+//! reports generated after the others. The JSON line then has `build_s` and the percentiles of
+//! those insertions (`insert_p50_ms`, `insert_p99_ms`, `insert_max_ms`, and `largest_p99_ms` for
+//! the insertions into the largest event).
 
 use std::collections::HashMap;
 use std::time::Instant;
 
-use event_dedup::synthetic::Generator;
-use event_dedup::Matcher;
+use event_dedup::synthetic::{Generator, Sizes};
+use event_dedup::{EventIndex, Fingerprint, Matcher, Stage};
 
 const CHUNK: usize = 20_000;
 
@@ -58,14 +68,19 @@ fn quality(pred: &[usize], gold: &[u32]) -> (f64, f64, f64) {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n = arg("--reports", 100_000)? as usize;
     let seed = arg("--seed", 2020)?;
+    let heavy = std::env::args().any(|a| a == "--heavy");
+    let stream = std::env::args().any(|a| a == "--stream");
+    // Streaming inserts 10,000 reports more into the full index.
+    let generated = if stream { n + HELD_NEW } else { n };
+    let sizes = if heavy { Sizes::HeavyTailed { largest: arg("--largest", 20_000)? as usize } } else { Sizes::Uniform };
     let matcher = Matcher::new()?;
-    let mut generator = Generator::new(seed)?;
+    let mut generator = Generator::new(seed)?.with_sizes(sizes);
     let baseline_kb = rss_kb("VmRSS:");
     let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
-    let (mut fingerprints, mut gold) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut fingerprints, mut gold) = (Vec::with_capacity(generated), Vec::with_capacity(generated));
     let (mut bytes, mut analyse_s, mut largest_chunk_text) = (0usize, 0.0f64, 0usize);
-    while fingerprints.len() < n {
-        let chunk = generator.reports(CHUNK.min(n - fingerprints.len()));
+    while fingerprints.len() < generated {
+        let chunk = generator.reports(CHUNK.min(generated - fingerprints.len()));
         let text: usize = chunk.iter().map(|(r, _)| r.text().len()).sum();
         largest_chunk_text = largest_chunk_text.max(text);
         bytes += text;
@@ -96,30 +111,147 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "participants found: none {}, one {}, two {}, more {}; no event date {undated}",
         by_participants[0], by_participants[1], by_participants[2], by_participants[3]
     );
+    if stream {
+        return streaming(&matcher, fingerprints, &gold, baseline_kb, analyse_s);
+    }
     let start = Instant::now();
-    let clustering = matcher.cluster_fingerprints(fingerprints)?;
+    // The end of each stage, from the progress reports.
+    let mut ends: Vec<(Stage, f64)> = Vec::new();
+    let clustering = matcher.cluster_fingerprints_with_progress(fingerprints, |p| {
+        if p.done == p.total {
+            ends.push((p.stage, start.elapsed().as_secs_f64()));
+        }
+    })?;
     let cluster_s = start.elapsed().as_secs_f64();
+    let mut stages = Vec::new();
+    let mut last = 0.0;
+    for (stage, end) in ends {
+        stages.push(format!("\"{stage:?}\": {:.3}", end - last).to_lowercase());
+        last = end;
+    }
     let index: HashMap<&str, usize> =
         clustering.clusters().iter().enumerate().flat_map(|(i, c)| c.members.iter().map(move |m| (m.as_str(), i))).collect();
     let pred: Vec<usize> = ids.iter().map(|id| index[id.as_str()]).collect();
     let (precision, recall, bcubed_f1) = quality(&pred, &gold);
+    let mut gold_sizes: HashMap<u32, usize> = HashMap::new();
+    gold.iter().for_each(|&g| *gold_sizes.entry(g).or_default() += 1);
+    let largest_event = gold_sizes.values().copied().max().unwrap_or(0);
     let peak_kb = rss_kb("VmHWM:");
     let beyond_text = (peak_kb.saturating_sub(baseline_kb) * 1024).saturating_sub(largest_chunk_text as u64 * 2);
     let mb_per_s = bytes as f64 / 1e6 / analyse_s;
     eprintln!(
-        "{n} reports, {:.1} MB of text, {threads} threads: analysis {analyse_s:.1} s ({mb_per_s:.1} MB/s; one core {one_core_mb_per_s:.1} MB/s); clustering {cluster_s:.2} s; \
+        "{n} reports ({} events, the largest {largest_event} reports), {:.1} MB of text, {threads} threads: analysis {analyse_s:.1} s ({mb_per_s:.1} MB/s; one core {one_core_mb_per_s:.1} MB/s); clustering {cluster_s:.2} s; \
          {} clusters; pairwise P {precision:.4} R {recall:.4}; B-cubed F1 {bcubed_f1:.4}; peak RSS {} MB; {:.0} bytes per report beyond the text",
+        gold_sizes.len(),
         bytes as f64 / 1e6,
         clustering.clusters().len(),
         peak_kb / 1024,
         beyond_text as f64 / n as f64
     );
     println!(
-        "{{\"reports\": {n}, \"analyse_mb_per_s\": {mb_per_s:.2}, \"analyse_mb_per_s_one_core\": {one_core_mb_per_s:.2}, \"threads\": {threads}, \"cluster_s\": {cluster_s:.3}, \
+        "{{\"reports\": {n}, \"largest_event\": {largest_event}, \"analyse_mb_per_s\": {mb_per_s:.2}, \"analyse_mb_per_s_one_core\": {one_core_mb_per_s:.2}, \"threads\": {threads}, \"cluster_s\": {cluster_s:.3}, \"stages\": {{{}}}, \
          \"reports_per_s\": {:.0}, \"peak_rss_mb\": {}, \"bytes_per_report_beyond_text\": {:.0}, \"pairwise_precision\": {precision:.4}, \"pairwise_recall\": {recall:.4}, \"bcubed_f1\": {bcubed_f1:.4}}}",
+        stages.join(", "),
         n as f64 / (analyse_s + cluster_s),
         peak_kb / 1024,
         beyond_text as f64 / n as f64
+    );
+    Ok(())
+}
+
+/// Reports generated after the others and inserted into the full index, timed.
+const HELD_NEW: usize = 10_000;
+/// Reports of the largest event held back and inserted into the full index, timed.
+const HELD_LARGEST: usize = 1_000;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted.get(((sorted.len() as f64 * p) as usize).min(sorted.len().saturating_sub(1))).copied().unwrap_or(0.0)
+}
+
+/// Builds an index of all but the held-back reports, then times inserting those.
+fn streaming(
+    matcher: &Matcher,
+    fingerprints: Vec<Fingerprint>,
+    gold: &[u32],
+    baseline_kb: u64,
+    analyse_s: f64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let n = fingerprints.len() - HELD_NEW;
+    let mut sizes: HashMap<u32, usize> = HashMap::new();
+    gold[..n].iter().for_each(|&g| *sizes.entry(g).or_default() += 1);
+    let (largest, largest_size) = sizes.iter().map(|(&g, &s)| (g, s)).max_by_key(|&(g, s)| (s, std::cmp::Reverse(g))).unwrap_or((0, 0));
+    // Every k-th report of the largest event, and the reports generated last, are held back.
+    let every = (largest_size / HELD_LARGEST).max(1);
+    let mut seen = 0;
+    let held: Vec<bool> = gold
+        .iter()
+        .enumerate()
+        .map(|(i, &g)| {
+            if i >= n {
+                return true;
+            }
+            if g != largest {
+                return false;
+            }
+            seen += 1;
+            seen % every == 0 && seen / every <= HELD_LARGEST
+        })
+        .collect();
+    let (mut build, mut later) = (Vec::new(), Vec::new());
+    for ((f, &h), &g) in fingerprints.into_iter().zip(&held).zip(gold) {
+        if h {
+            later.push((f, g == largest));
+        } else {
+            build.push(f);
+        }
+    }
+    let built = build.len();
+    let start = Instant::now();
+    let mut index = EventIndex::new(matcher);
+    let mut build_times = Vec::with_capacity(built);
+    for f in build {
+        let t = Instant::now();
+        index.insert_fingerprint(f)?;
+        build_times.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let build_s = start.elapsed().as_secs_f64();
+    let largest_now = index.events().iter().map(Vec::len).max().unwrap_or(0);
+    let (mut all, mut into_largest) = (Vec::new(), Vec::new());
+    for (f, in_largest) in later {
+        let t = Instant::now();
+        index.insert_fingerprint(f)?;
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        all.push(ms);
+        if in_largest {
+            into_largest.push(ms);
+        }
+    }
+    for v in [&mut all, &mut into_largest, &mut build_times] {
+        v.sort_by(f64::total_cmp);
+    }
+    let peak_kb = rss_kb("VmHWM:");
+    eprintln!(
+        "index of {built} reports (largest event {largest_now} reports) built in {build_s:.1} s (insertions p50 {:.3} ms, p99 {:.3} ms);          then {} insertions into it: p50 {:.3} ms, p99 {:.3} ms, max {:.2} ms; {} into the largest event: p99 {:.3} ms; peak RSS {} MB",
+        percentile(&build_times, 0.5),
+        percentile(&build_times, 0.99),
+        all.len(),
+        percentile(&all, 0.5),
+        percentile(&all, 0.99),
+        all.last().copied().unwrap_or(0.0),
+        into_largest.len(),
+        percentile(&into_largest, 0.99),
+        peak_kb / 1024
+    );
+    println!(
+        "{{\"reports\": {built}, \"largest_event\": {largest_now}, \"analyse_s\": {analyse_s:.1}, \"build_s\": {build_s:.2}, \"build_p99_ms\": {:.3}, \"inserted\": {}, \"insert_p50_ms\": {:.3}, \"insert_p99_ms\": {:.3}, \"insert_max_ms\": {:.2}, \"largest_p99_ms\": {:.3}, \"peak_rss_mb\": {}, \"bytes_per_report\": {:.0}}}",
+        percentile(&build_times, 0.99),
+        all.len(),
+        percentile(&all, 0.5),
+        percentile(&all, 0.99),
+        all.last().copied().unwrap_or(0.0),
+        percentile(&into_largest, 0.99),
+        peak_kb / 1024,
+        (peak_kb.saturating_sub(baseline_kb) * 1024) as f64 / index.len() as f64
     );
     Ok(())
 }

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::blocking::candidate_pairs;
-use crate::hash::FxMap;
+use crate::hash::{FxMap, FxSet, KeyedMap};
+use crate::profile::Profile;
 
 use crate::date::{DateSource, DateValue};
 use crate::error::Error;
@@ -59,11 +60,13 @@ pub struct Cluster {
 pub struct Clustering {
     clusters: Vec<Cluster>,
     undecided: Vec<Undecided>,
-    of_report: FxMap<String, usize>,
+    /// Every report as (cluster, member) positions, sorted by report id: a lookup is a binary
+    /// search, with no hashing of ids that come from the input.
+    of_report: Vec<(u32, u32)>,
 }
 
-/// A report without a day of its own that fits two or more events about equally: it stays alone,
-/// and this says which events it fits.
+/// A report without a day of its own that fits two or more events about equally: it stays alone
+/// (with its exact duplicates, if any), and this says which events it fits.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -108,7 +111,9 @@ impl Clustering {
     }
     /// The cluster of a report.
     pub fn cluster_of(&self, report_id: &str) -> Option<&Cluster> {
-        self.of_report.get(report_id).map(|&i| &self.clusters[i])
+        let id = |&(c, m): &(u32, u32)| self.clusters[c as usize].members[m as usize].as_str();
+        let at = self.of_report.binary_search_by(|p| id(p).cmp(report_id)).ok()?;
+        Some(&self.clusters[self.of_report[at].0 as usize])
     }
     /// Reports without a day of their own that fit several events of the same participants about
     /// equally, and were left on their own rather than merged with a guess.
@@ -122,6 +127,55 @@ impl Clustering {
     /// Number of input reports.
     pub fn report_count(&self) -> usize {
         self.of_report.len()
+    }
+}
+
+/// A stage of batch clustering, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Stage {
+    /// Analysing reports into fingerprints (counted in reports).
+    Analysis,
+    /// Finding candidate pairs through the blocking keys (reports).
+    Blocking,
+    /// Scoring the candidate pairs (pairs).
+    Scoring,
+    /// Merging linked reports into events (links).
+    Clustering,
+    /// Summarising and naming the events (reports).
+    Summaries,
+}
+
+/// How far a batch run has come: `done` of `total` units of `stage`, as passed to the callback of
+/// [`Matcher::cluster_with_progress`](crate::Matcher::cluster_with_progress). Each stage reports
+/// about a hundred times, from 0 to `total`, on the calling thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Progress {
+    /// The stage running.
+    pub stage: Stage,
+    /// Units done.
+    pub done: usize,
+    /// Units in this stage.
+    pub total: usize,
+}
+
+impl Progress {
+    /// The share of the stage done, 0–1 (1 for an empty stage).
+    pub fn fraction(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.done as f64 / self.total as f64
+        }
+    }
+}
+
+/// Sends `done` of `total` for `stage` to `progress`, when it is a hundredth further or the end.
+fn tick(progress: &mut dyn FnMut(Progress), stage: Stage, done: usize, total: usize) {
+    let step = (total / 100).max(1);
+    if done % step == 0 || done == total {
+        progress(Progress { stage, done, total });
     }
 }
 
@@ -198,94 +252,143 @@ fn cluster_name(s: &EventSummary) -> String {
     format!("{date}_{who}_{kind}")
 }
 
-/// Merges linked reports, strongest link first, never across a conflict between any two members
+/// A link between two reports (positions) with its score.
+pub(crate) type Link = (usize, usize, f32);
+
+/// Merges linked reports, strongest link first (returning, by root, the links merged on), never across a conflict between any two members
 /// and only when the two groups agree on average. `fps` are sorted by id and `links` index them.
 /// The outcome on one connected component of the links does not depend on any other component,
 /// which is what lets the streaming index re-cluster only the component a new report touches.
+///
+/// Two small groups (at most [`EXACT_PAIRS`] pairs of members) are compared pair by pair. Larger
+/// ones are compared through their [`Profile`]s: the conflict check stays exact (it runs over
+/// the classes of hard facts), the mean score is exact in its hard-fact part and estimated from
+/// samples in its topic part. So a merge costs a bounded amount of work, however large the groups.
+///
+/// `progress` sees how many links have been weighed, of all.
 pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
     fps: &[F],
     mut links: Vec<(usize, usize, f32)>,
     w: &Weights,
-) -> (Groups, Vec<Vec<Merge>>, Vec<Undecided>) {
+    progress: &mut dyn FnMut(usize, usize),
+) -> (Groups, Vec<Vec<Link>>, Vec<Undecided>) {
     let n = fps.len();
     let (kept, undecided) = single_out_undated(fps, links, w);
     links = kept;
     links.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    let of = |i: usize| fps[i].borrow();
     let mut groups = Groups::new(n);
-    let mut merges: Vec<Vec<Merge>> = (0..n).map(|_| Vec::new()).collect();
-    for (i, j, _) in links {
+    let mut merges: Vec<Vec<Link>> = (0..n).map(|_| Vec::new()).collect();
+    // Profiles of the groups that needed one, by root; built on first need, then kept up to date.
+    let mut profiles: FxMap<usize, Profile> = FxMap::default();
+    // Pairs of groups already refused, by root and size: a group changes only by growing, so the
+    // same roots and sizes are the same groups and the same answer.
+    let mut refused: FxSet<(usize, usize, usize, usize)> = FxSet::default();
+    let total = links.len();
+    let step = (total / 100).max(1);
+    for (done, (i, j, score)) in links.into_iter().enumerate() {
+        if done % step == 0 {
+            progress(done, total);
+        }
         let (gi, gj) = (groups.find(i), groups.find(j));
         if gi == gj {
             continue;
         }
-        // No member of one group may conflict with a member of the other, and the groups must
-        // agree on average: a strong link between two reports does not glue their neighbours.
-        let mut total = 0.0;
-        let mut count = 0.0;
-        let mut compatible = true;
-        'outer: for &x in &groups.members[gi] {
-            for &y in &groups.members[gj] {
-                let c = quick(fps[x].borrow(), fps[y].borrow(), w);
-                if c.conflict {
-                    compatible = false;
-                    break 'outer;
-                }
-                total += c.score;
-                count += 1.0;
-            }
-        }
-        if !compatible || total / count < w.threshold * AVERAGE_LINK_FRACTION {
+        let (si, sj) = (groups.members[gi].len(), groups.members[gj].len());
+        let key = if gi < gj { (gi, gj, si, sj) } else { (gj, gi, sj, si) };
+        if refused.contains(&key) {
             continue;
         }
+        let agree = if si * sj <= EXACT_PAIRS {
+            // No member of one group may conflict with a member of the other, and the groups must
+            // agree on average: a strong link between two reports does not glue their neighbours.
+            let mut total = 0.0;
+            let mut count = 0.0;
+            let mut compatible = true;
+            'outer: for &x in &groups.members[gi] {
+                for &y in &groups.members[gj] {
+                    let c = quick(of(x), of(y), w);
+                    if c.conflict {
+                        compatible = false;
+                        break 'outer;
+                    }
+                    total += c.score;
+                    count += 1.0;
+                }
+            }
+            compatible && total / count >= w.threshold * AVERAGE_LINK_FRACTION
+        } else {
+            for g in [gi, gj] {
+                profiles.entry(g).or_insert_with(|| Profile::of_members(&groups.members[g], &of));
+            }
+            let (a, b) = (&profiles[&gi], &profiles[&gj]);
+            let bar = w.threshold * AVERAGE_LINK_FRACTION;
+            a.compare(b, &of, w, bar).is_some_and(|mean| mean >= bar)
+        };
+        if !agree {
+            refused.insert(key);
+            continue;
+        }
+        let profile = (profiles.contains_key(&gi) || profiles.contains_key(&gj)).then(|| {
+            let mut a = profiles.remove(&gi).unwrap_or_else(|| Profile::of_members(&groups.members[gi], &of));
+            let b = profiles.remove(&gj).unwrap_or_else(|| Profile::of_members(&groups.members[gj], &of));
+            a.absorb(b, &of);
+            a
+        });
         groups.union(gi, gj);
         let root = groups.find(gi);
         let other = if root == gi { gj } else { gi };
         let moved = std::mem::take(&mut merges[other]);
         merges[root].extend(moved);
-        // Explanations are built for the merges only, not for every candidate pair.
-        let m = compare(fps[i].borrow(), fps[j].borrow(), w);
-        merges[root].push(Merge {
-            a: fps[i].borrow().id.clone(),
-            b: fps[j].borrow().id.clone(),
-            score: m.score,
-            explanation: m.explanation,
-        });
+        if let Some(p) = profile {
+            profiles.insert(root, p);
+        }
+        merges[root].push((i, j, score));
     }
+    progress(total, total);
     (groups, merges, undecided)
 }
 
 /// Clusters fingerprints. Ids must be unique.
-pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clustering, Error> {
+/// `progress` sees each stage from blocking on.
+pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights, progress: &mut dyn FnMut(Progress)) -> Result<Clustering, Error> {
     fps.sort_by(|a, b| a.id.cmp(&b.id));
     if let Some(pair) = fps.windows(2).find(|p| p[0].id == p[1].id) {
         return Err(Error::DuplicateId(pair[0].id.clone()));
     }
     let n = fps.len();
     let mut best_other = vec![0.0f32; n];
-    let pairs = candidate_pairs(&fps);
+    let pairs = candidate_pairs(&fps, &mut |done, total| progress(Progress { stage: Stage::Blocking, done, total }));
+    // Scored in chunks: progress between them, and no second list as long as the pairs.
     let score = |&(i, j): &(usize, usize)| (i, j, quick(&fps[i], &fps[j], w));
-    #[cfg(feature = "parallel")]
-    let scored: Vec<(usize, usize, Quick)> = {
-        use rayon::prelude::*;
-        pairs.par_iter().map(score).collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let scored: Vec<(usize, usize, Quick)> = pairs.iter().map(score).collect();
-    drop(pairs);
+    let chunk = (pairs.len() / 100).max(4096);
     let mut links = Vec::new();
-    for (i, j, q) in scored {
-        best_other[i] = best_other[i].max(q.score);
-        best_other[j] = best_other[j].max(q.score);
-        if q.same_event {
-            links.push((i, j, q.score));
+    for (k, part) in pairs.chunks(chunk).enumerate() {
+        progress(Progress { stage: Stage::Scoring, done: k * chunk, total: pairs.len() });
+        #[cfg(feature = "parallel")]
+        let scored: Vec<(usize, usize, Quick)> = {
+            use rayon::prelude::*;
+            part.par_iter().map(score).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let scored: Vec<(usize, usize, Quick)> = part.iter().map(score).collect();
+        for (i, j, q) in scored {
+            best_other[i] = best_other[i].max(q.score);
+            best_other[j] = best_other[j].max(q.score);
+            if q.same_event {
+                links.push((i, j, q.score));
+            }
         }
     }
-    let (mut groups, mut merges, undecided) = agglomerate(&fps, links, w);
+    progress(Progress { stage: Stage::Scoring, done: pairs.len(), total: pairs.len() });
+    drop(pairs);
+    let (mut groups, mut merges, undecided) =
+        agglomerate(&fps, links, w, &mut |done, total| progress(Progress { stage: Stage::Clustering, done, total }));
     let mut clusters = Vec::new();
-    let mut of_report = FxMap::default();
-    of_report.reserve(n);
-    let mut names: FxMap<String, usize> = FxMap::default();
+    let mut of_report = vec![(0u32, 0u32); n];
+    let mut names: KeyedMap<String, usize> = KeyedMap::default();
     for root in 0..n {
+        tick(progress, Stage::Summaries, root, n);
         if groups.find(root) != root {
             continue;
         }
@@ -293,7 +396,14 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
         members.sort_unstable();
         let member_fps: Vec<&Fingerprint> = members.iter().map(|&i| &fps[i]).collect();
         let summary = summarise(&member_fps);
-        let mut cluster_merges = std::mem::take(&mut merges[root]);
+        // Explanations are built for the merges only, not for every candidate pair.
+        let mut cluster_merges: Vec<Merge> = std::mem::take(&mut merges[root])
+            .into_iter()
+            .map(|(i, j, _)| {
+                let m = compare(&fps[i], &fps[j], w);
+                Merge { a: fps[i].id.clone(), b: fps[j].id.clone(), score: m.score, explanation: m.explanation }
+            })
+            .collect();
         cluster_merges.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| (&a.a, &a.b).cmp(&(&b.a, &b.b))));
         let confidence = if cluster_merges.is_empty() {
             (1.0 - best_other[root]).clamp(0.0, 1.0)
@@ -304,8 +414,9 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
         let seen = names.entry(base.clone()).or_default();
         *seen += 1;
         let id = if *seen == 1 { base } else { format!("{base}_{seen}") };
-        for &i in &members {
-            of_report.insert(fps[i].id.clone(), clusters.len());
+        for (m, &i) in members.iter().enumerate() {
+            // `fps` are sorted by id, so position `i` is the report's place in id order.
+            of_report[i] = (clusters.len() as u32, m as u32);
         }
         clusters.push(Cluster {
             id,
@@ -315,12 +426,13 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights) -> Result<Clusteri
             merges: cluster_merges,
         });
     }
+    progress(Progress { stage: Stage::Summaries, done: n, total: n });
     Ok(Clustering { clusters, undecided, of_report })
 }
 
 /// Whether a report's own text fixes its day (or its day and month): a report dated only by its
 /// publication, or not at all, does not.
-fn fixes_day(f: &Fingerprint) -> bool {
+pub(crate) fn fixes_day(f: &Fingerprint) -> bool {
     f.date
         .as_ref()
         .is_some_and(|d| d.source != DateSource::Published && matches!(d.value, DateValue::Day { .. } | DateValue::DayMonth { .. }))
@@ -353,24 +465,48 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
     if partners.values().all(|p| p.len() < 2) {
         return (links, Vec::new());
     }
-    let involved: std::collections::BTreeSet<usize> = partners.values().flatten().map(|p| p.0).collect();
-    let among: Vec<(usize, usize)> =
-        links.iter().filter(|l| involved.contains(&l.0) && involved.contains(&l.1)).map(|l| (l.0, l.1)).collect();
-    let mut dropped: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
+    // Links among the dated partners, as a set and as adjacency lists.
+    let involved: FxSet<usize> = partners.values().flatten().map(|p| p.0).collect();
+    let mut among: FxSet<(usize, usize)> = FxSet::default();
+    let mut adjacent: FxMap<usize, Vec<usize>> = FxMap::default();
+    for l in &links {
+        if involved.contains(&l.0) && involved.contains(&l.1) {
+            among.insert((l.0.min(l.1), l.0.max(l.1)));
+            adjacent.entry(l.0).or_default().push(l.1);
+            adjacent.entry(l.1).or_default().push(l.0);
+        }
+    }
+    let mut dropped: FxSet<(usize, usize)> = FxSet::default();
     let mut undecided = Vec::new();
     let mut alone = std::collections::BTreeSet::new();
     for (&u, ps) in &partners {
         if ps.len() < 2 {
             continue;
         }
-        // Candidate events: the partners, joined where they link to each other.
-        let index: BTreeMap<usize, usize> = ps.iter().enumerate().map(|(k, p)| (p.0, k)).collect();
+        // Candidate events: the partners, joined where they link to each other. Each partner's
+        // links are read from the shorter of its adjacency list and the partner list, so a
+        // partner linked to thousands costs no more than the partners.
+        let index: FxMap<usize, usize> = ps.iter().enumerate().map(|(k, p)| (p.0, k)).collect();
         let mut groups = Groups::new(ps.len());
-        for &(a, b) in &among {
-            if let (Some(&x), Some(&y)) = (index.get(&a), index.get(&b)) {
+        for (x, &(a, _)) in ps.iter().enumerate() {
+            let near = adjacent.get(&a).map_or(&[][..], Vec::as_slice);
+            let join = |y: usize, groups: &mut Groups| {
                 let (gx, gy) = (groups.find(x), groups.find(y));
                 if gx != gy {
                     groups.union(gx, gy);
+                }
+            };
+            if near.len() <= ps.len() {
+                for b in near {
+                    if let Some(&y) = index.get(b) {
+                        join(y, &mut groups);
+                    }
+                }
+            } else {
+                for (y, &(b, _)) in ps.iter().enumerate() {
+                    if among.contains(&(a.min(b), a.max(b))) {
+                        join(y, &mut groups);
+                    }
                 }
             }
         }
@@ -416,17 +552,23 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
         }
     }
     // An undecided report stays alone: joining other undated reports would be the same guess. Its
-    // exact duplicates are the same report, and stay with it.
-    let same_content = |l: &(usize, usize, f32)| fps[l.0].borrow().content == fps[l.1].borrow().content;
+    // exact duplicates (same title and text) are the same report and stay with it.
+    let duplicates = |l: &(usize, usize, f32)| fps[l.0].borrow().content == fps[l.1].borrow().content;
     let kept = links
         .into_iter()
-        .filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1))) && !alone.contains(&l.0) && !alone.contains(&l.1) || same_content(l))
+        .filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1))) && (!alone.contains(&l.0) && !alone.contains(&l.1) || duplicates(l)))
         .collect();
     (kept, undecided)
 }
 
 /// How much better than the next candidate event an undated report must fit the best one to join it.
-const SINGLE_OUT_MARGIN: f32 = 0.08;
+pub(crate) const SINGLE_OUT_MARGIN: f32 = 0.08;
 
 /// A merge needs the two groups' mean pairwise score to reach this share of the threshold.
 pub(crate) const AVERAGE_LINK_FRACTION: f32 = 0.8;
+
+/// Up to this many pairs of members, two groups are compared pair by pair; beyond, through their
+/// profiles. The labelled corpora cluster pair by pair (their largest merge compares 77 pairs, in
+/// the hostile corpus); building a group of a few hundred reports costs about `EXACT_PAIRS²/2`
+/// pair scores before its profile takes over.
+pub(crate) const EXACT_PAIRS: usize = 96;

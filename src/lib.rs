@@ -91,6 +91,7 @@ mod index;
 mod knowledge;
 mod lang;
 mod matcher;
+mod profile;
 mod report;
 mod score;
 #[cfg(feature = "synthetic")]
@@ -103,7 +104,7 @@ mod text;
 mod readme {}
 
 pub use apart::KeptApart;
-pub use cluster::{Candidate, Cluster, Clustering, EventSummary, Merge, Undecided};
+pub use cluster::{Candidate, Cluster, Clustering, EventSummary, Merge, Progress, Stage, Undecided};
 pub use date::{Date, DateSource, DateValue, DayOrder, DayPart, EventDate, LocalTime};
 pub use error::Error;
 pub use evidence::dates::{DateMention, DateRole};

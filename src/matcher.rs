@@ -1,6 +1,6 @@
 //! The matcher and its builder: the crate's entry point.
 
-use crate::cluster::{cluster, Clustering};
+use crate::cluster::{cluster, Clustering, Progress, Stage};
 use crate::date::{Date, EventDate};
 use crate::error::Error;
 use crate::evidence::dates::{find_dates, DateMention};
@@ -198,7 +198,48 @@ impl Matcher {
     }
     /// Clusters fingerprints made earlier (for example, restored from storage).
     pub fn cluster_fingerprints(&self, fingerprints: Vec<Fingerprint>) -> Result<Clustering, Error> {
-        cluster(fingerprints, &self.weights)
+        cluster(fingerprints, &self.weights, &mut |_| {})
+    }
+    /// [`Matcher::cluster`], telling `progress` how far it has come: each [`Stage`] about a
+    /// hundred times, from 0 to its total, on the calling thread (a progress bar, a log line, a
+    /// check for a deadline). The clusters are those of [`Matcher::cluster`].
+    ///
+    /// ```
+    /// use event_dedup::{Lang, Matcher, Report, Stage};
+    /// let matcher = Matcher::new()?;
+    /// let reports = [
+    ///     Report::builder("a", "Putin e Macron si sono sentiti oggi al telefono sulla Libia.").lang(Lang::It).published("2020-06-26")?.build()?,
+    ///     Report::builder("b", "Putin and Macron spoke by phone today about Libya.").lang(Lang::En).published("2020-06-26")?.build()?,
+    /// ];
+    /// let mut stages = Vec::new();
+    /// let clustering = matcher.cluster_with_progress(&reports, |p| {
+    ///     if p.done == p.total && stages.last() != Some(&p.stage) {
+    ///         stages.push(p.stage);
+    ///     }
+    /// })?;
+    /// assert_eq!(stages, [Stage::Analysis, Stage::Blocking, Stage::Scoring, Stage::Clustering, Stage::Summaries]);
+    /// assert_eq!(clustering, matcher.cluster(&reports)?);
+    /// # Ok::<(), event_dedup::Error>(())
+    /// ```
+    pub fn cluster_with_progress(&self, reports: &[Report], mut progress: impl FnMut(Progress)) -> Result<Clustering, Error> {
+        // Analysed in chunks, so progress is told between them (all cores within a chunk).
+        let chunk = (reports.len() / 100).max(256);
+        let mut fingerprints = Vec::with_capacity(reports.len());
+        for part in reports.chunks(chunk) {
+            progress(Progress { stage: Stage::Analysis, done: fingerprints.len(), total: reports.len() });
+            fingerprints.extend(self.fingerprints(part));
+        }
+        progress(Progress { stage: Stage::Analysis, done: reports.len(), total: reports.len() });
+        cluster(fingerprints, &self.weights, &mut progress)
+    }
+    /// [`Matcher::cluster_fingerprints`], telling `progress` how far it has come (from
+    /// [`Stage::Blocking`] on; see [`Matcher::cluster_with_progress`]).
+    pub fn cluster_fingerprints_with_progress(
+        &self,
+        fingerprints: Vec<Fingerprint>,
+        mut progress: impl FnMut(Progress),
+    ) -> Result<Clustering, Error> {
+        cluster(fingerprints, &self.weights, &mut progress)
     }
     /// Why two reports that match on their own (their [`Match::same_event`] is true) are in two
     /// clusters of `clustering`: the member and the conflict that kept them apart, or the other

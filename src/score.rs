@@ -2,9 +2,9 @@
 
 use std::fmt;
 
-use crate::date::{Date, DateRelation, DateValue, DayOrder, DayPart, EventDate};
+use crate::date::{Date, DateRelation, DateSource, DateValue, DayOrder, DayPart, EventDate};
 use crate::evidence::kind::EventKind;
-use crate::evidence::Fingerprint;
+use crate::evidence::{Fingerprint, COGNATE_SEP};
 
 /// Weights of the score's components and the decision threshold; set through the builder.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,6 +163,8 @@ impl fmt::Display for Explanation {
 }
 
 const COGNATE_WEIGHT: f32 = 0.5;
+// Names are counted by bytes in `topic_total`.
+const _: () = assert!(COGNATE_SEP.is_ascii());
 
 /// Whether two cognate keys name the same thing: equal, or close spellings of a long name.
 fn cognate(a: &str, b: &str) -> bool {
@@ -171,12 +173,17 @@ fn cognate(a: &str, b: &str) -> bool {
 
 /// Total topic weight of a fingerprint.
 fn topic_total(f: &Fingerprint) -> f32 {
-    f.concepts.iter().map(|c| c.1).sum::<f32>() + f.cognates().count() as f32 * COGNATE_WEIGHT
+    // The names, counted without splitting: a name starts where a byte that is not the separator
+    // follows the separator or the start.
+    let bytes = f.cognates.as_bytes();
+    let sep = COGNATE_SEP as u8;
+    let names = bytes.iter().enumerate().filter(|&(i, &b)| b != sep && (i == 0 || bytes[i - 1] == sep)).count();
+    f.concepts.iter().map(|c| c.1).sum::<f32>() + names as f32 * COGNATE_WEIGHT
 }
 
 /// Topic overlap in [0, 1], relative to the shorter report (a brief report covers a subset of a
 /// long one). `on_shared` sees each shared concept or name, for explanations.
-fn topic_overlap(a: &Fingerprint, b: &Fingerprint, mut on_shared: impl FnMut(Shared<'_>)) -> f32 {
+pub(crate) fn topic_overlap(a: &Fingerprint, b: &Fingerprint, mut on_shared: impl FnMut(Shared<'_>)) -> f32 {
     let (ta, tb) = (topic_total(a), topic_total(b));
     if ta == 0.0 || tb == 0.0 {
         return 0.0;
@@ -195,24 +202,84 @@ fn topic_overlap(a: &Fingerprint, b: &Fingerprint, mut on_shared: impl FnMut(Sha
             }
         }
     }
-    for x in a.cognates() {
-        if b.cognates().any(|y| cognate(x, y)) {
-            weight += COGNATE_WEIGHT;
-            on_shared(Shared::Name(x));
+    if !b.cognates.is_empty() {
+        // The names are sorted: those of `b` that can match `x` share its first four bytes.
+        let names: Vec<&str> = b.cognates().collect();
+        for x in a.cognates() {
+            let found = match x.get(..4) {
+                Some(prefix) => {
+                    let start = names.partition_point(|y| *y < prefix);
+                    names[start..].iter().take_while(|y| y.starts_with(prefix)).any(|y| cognate(x, y))
+                }
+                None => names.iter().any(|y| cognate(x, y)),
+            };
+            if found {
+                weight += COGNATE_WEIGHT;
+                on_shared(Shared::Name(x));
+            }
         }
     }
     (weight / ta.min(tb).max(3.0)).min(1.0)
 }
 
-enum Shared<'a> {
+pub(crate) enum Shared<'a> {
     Concept(&'a str, f32),
     Name(&'a str),
 }
 
+/// The hard facts of a report: everything a conflict can come from, and everything the score reads
+/// besides topics. Two reports with equal hard facts are alike for [`parts`], so an event keeps
+/// only the distinct hard facts of its members (see `crate::profile`). A new hard fact is a field
+/// here and its rule in [`parts`]: nothing else needs to know of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Hard<'a> {
+    /// The event date's value and source (a published date is a soft one).
+    pub date: Option<(DateValue, DateSource)>,
+    /// The published day (it bounds the latest day of the event, for the timeline).
+    pub published: Option<Date>,
+    /// The principals, sorted.
+    pub principals: &'a [String],
+    /// The kind of contact, and whether the report is sure of it.
+    pub kind: Option<EventKind>,
+    pub kind_confident: bool,
+    /// The part of the day and the order within the day, when the report says.
+    pub day_part: Option<DayPart>,
+    pub day_order: Option<DayOrder>,
+    /// The day of the latest dated world event the report mentions as past.
+    pub not_before: Option<Date>,
+}
+
+impl Hard<'_> {
+    /// What tells one contact from another: the hard facts less those that only qualify them
+    /// (where the date came from, beyond whether it is only the published day; the published day;
+    /// how sure the kind is; the timeline bound). Blocking groups reports by it (see
+    /// `crate::blocking`). A new hard fact is part of it unless it is blanked here.
+    pub(crate) fn identity(&self) -> Self {
+        let soft = |s: DateSource| if s == DateSource::Published { DateSource::Published } else { DateSource::Explicit };
+        Hard { date: self.date.map(|(v, s)| (v, soft(s))), published: None, kind_confident: false, not_before: None, ..*self }
+    }
+}
+
+impl Fingerprint {
+    /// The report's hard facts.
+    pub(crate) fn hard(&self) -> Hard<'_> {
+        Hard {
+            date: self.date.map(|d| (d.value, d.source)),
+            published: self.published,
+            principals: &self.principals,
+            kind: self.kind,
+            kind_confident: self.kind_confident,
+            day_part: self.day_part,
+            day_order: self.day_order,
+            not_before: self.not_before.as_ref().map(|b| b.0),
+        }
+    }
+}
+
 /// The latest day a report's event can be on: its event day (or the end of its window), and never
 /// after its published day.
-fn latest_day(f: &Fingerprint) -> Option<Date> {
-    let from_date = f.date.and_then(|d| match d.value {
+fn latest_day(f: &Hard<'_>) -> Option<Date> {
+    let from_date = f.date.and_then(|d| match d.0 {
         DateValue::Day { date } | DateValue::Window { to: date, .. } => Some(date),
         _ => None,
     });
@@ -223,14 +290,14 @@ fn latest_day(f: &Fingerprint) -> Option<Date> {
 }
 
 /// Whether `b`'s event lies before the world event `a` mentions as past (a day's tolerance).
-fn before_bound(a: &Fingerprint, b: &Fingerprint) -> Option<(Date, Date)> {
-    let (bound, _) = a.not_before.as_ref()?;
+fn before_bound(a: &Hard<'_>, b: &Hard<'_>) -> Option<(Date, Date)> {
+    let bound = a.not_before?;
     let day = latest_day(b)?;
-    crate::evidence::timeline::too_early(day, *bound).then_some((*bound, day))
+    crate::evidence::timeline::too_early(day, bound).then_some((bound, day))
 }
 
 /// The numeric parts of a comparison, computed without allocating.
-struct Parts {
+pub(crate) struct Parts {
     date: f32,
     date_conflict: bool,
     participants: f32,
@@ -247,16 +314,20 @@ fn one_more(big: &[String], small: &[String]) -> bool {
     small.len() >= 2 && big.len() == small.len() + 1 && small.iter().all(|p| big.contains(p))
 }
 
-fn parts(a: &Fingerprint, b: &Fingerprint) -> Parts {
-    let (date, date_conflict) = match (&a.date, &b.date) {
-        (Some(x), Some(y)) => match x.relation(y) {
-            DateRelation::Agree(s) => (s, false),
-            DateRelation::Unknown => (0.3, false),
-            DateRelation::Conflict => (0.0, true),
-        },
+/// The parts of the score that come from the hard facts, and their conflicts.
+pub(crate) fn parts(a: &Hard<'_>, b: &Hard<'_>) -> Parts {
+    let (date, date_conflict) = match (a.date, b.date) {
+        (Some((va, sa)), Some((vb, sb))) => {
+            let event = |value, source| EventDate { value, source, confidence: 1.0 };
+            match event(va, sa).relation(&event(vb, sb)) {
+                DateRelation::Agree(s) => (s, false),
+                DateRelation::Unknown => (0.3, false),
+                DateRelation::Conflict => (0.0, true),
+            }
+        }
         _ => (0.3, false),
     };
-    let (pa, pb) = (&a.principals, &b.principals);
+    let (pa, pb) = (a.principals, b.principals);
     let (participants, participants_conflict) = if pa.is_empty() || pb.is_empty() {
         (0.2, false)
     } else if pa == pb {
@@ -295,14 +366,18 @@ fn describe_time(part: Option<DayPart>, order: Option<DayOrder>) -> String {
 }
 
 impl Parts {
-    fn conflict(&self) -> bool {
+    pub(crate) fn conflict(&self) -> bool {
         self.date_conflict || self.participants_conflict || self.kind_conflict || self.time_conflict || self.timeline_conflict
+    }
+    /// The score without its topic part: what two reports' hard facts alone give.
+    pub(crate) fn structure(&self, w: &Weights) -> f32 {
+        w.date * self.date + w.participants * self.participants + w.kind * self.kind
     }
     fn score(&self, topics: f32, w: &Weights) -> f32 {
         if self.conflict() {
             0.0
         } else {
-            w.date * self.date + w.participants * self.participants + w.kind * self.kind + w.topics * topics
+            self.structure(w) + w.topics * topics
         }
     }
 }
@@ -320,7 +395,7 @@ pub(crate) fn quick(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Quick {
     if a.content == b.content {
         return Quick { score: 1.0, same_event: true, conflict: false };
     }
-    let p = parts(a, b);
+    let p = parts(&a.hard(), &b.hard());
     if p.conflict() {
         return Quick { score: 0.0, same_event: false, conflict: true };
     }
@@ -330,9 +405,9 @@ pub(crate) fn quick(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Quick {
 
 /// The timeline conflict of a pair, if any, for the explanation.
 fn timeline_conflict(a: &Fingerprint, b: &Fingerprint) -> Option<Conflict> {
-    let (bounded, (happened, other_day)) = match before_bound(a, b) {
+    let (bounded, (happened, other_day)) = match before_bound(&a.hard(), &b.hard()) {
         Some(x) => (a, x),
-        None => (b, before_bound(b, a)?),
+        None => (b, before_bound(&b.hard(), &a.hard())?),
     };
     let event = bounded.not_before.as_ref().map(|x| x.1.to_string()).unwrap_or_default();
     Some(Conflict::Timeline { event, happened, other_day })
@@ -340,7 +415,7 @@ fn timeline_conflict(a: &Fingerprint, b: &Fingerprint) -> Option<Conflict> {
 
 /// Scores a pair of fingerprints and explains the score.
 pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
-    let p = parts(a, b);
+    let p = parts(&a.hard(), &b.hard());
     let mut shared: Vec<(String, f32)> = Vec::new();
     let mut shared_names = Vec::new();
     let topic_score = topic_overlap(a, b, |s| match s {

@@ -6,6 +6,9 @@
 //! older contacts, and filler. A third of the events are followed, one to six days later, by
 //! another contact of the same leaders about other things: the hard negatives.
 //!
+//! With [`Sizes::HeavyTailed`], event sizes follow Zipf's law as news does: most events get one
+//! to five reports, a few thousands (a summit, the first day of a war).
+//!
 //! ```
 //! use event_dedup::synthetic::Generator;
 //! let mut generator = Generator::new(7)?;
@@ -105,6 +108,22 @@ struct Event {
     topics: Vec<usize>,
 }
 
+/// How many reports each event gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Sizes {
+    /// One to six, uniformly (the default).
+    Uniform,
+    /// Heavy-tailed: an event gets at least `s` reports with probability `1/s` (Zipf's law with
+    /// exponent 1), up to `largest`. Five events in six get one to five reports; one in a thousand
+    /// gets a thousand or more, and about one in 20,000 reaches 20,000 (the mean is about
+    /// `ln(largest) + 0.58` reports: 10.5 for 20,000).
+    HeavyTailed {
+        /// The most reports one event gets.
+        largest: usize,
+    },
+}
+
 /// Generates synthetic reports with their gold event labels.
 #[derive(Debug)]
 pub struct Generator {
@@ -114,6 +133,7 @@ pub struct Generator {
     topics: Vec<[String; 4]>,
     events: usize,
     reports: usize,
+    sizes: Sizes,
     pending: Option<Event>,
     /// Leader pairs and days already used: random dates must not put two different contacts of
     /// the same leaders on one day by accident.
@@ -141,9 +161,25 @@ impl Generator {
             topics,
             events: 0,
             reports: 0,
+            sizes: Sizes::Uniform,
             pending: None,
             used: FxSet::default(),
         })
+    }
+
+    /// The same generator with another distribution of event sizes.
+    ///
+    /// ```
+    /// use event_dedup::synthetic::{Generator, Sizes};
+    /// let mut generator = Generator::new(7)?.with_sizes(Sizes::HeavyTailed { largest: 20_000 });
+    /// let sizes: Vec<usize> = (0..1000).map(|_| generator.next_event().len()).collect();
+    /// assert!(sizes.iter().filter(|&&s| s <= 5).count() > 750);
+    /// assert!(sizes.iter().any(|&s| s >= 100));
+    /// # Ok::<(), event_dedup::Error>(())
+    /// ```
+    pub fn with_sizes(mut self, sizes: Sizes) -> Generator {
+        self.sizes = sizes;
+        self
     }
 
     fn new_event(&mut self) -> Event {
@@ -169,7 +205,8 @@ impl Generator {
         }
     }
 
-    /// The reports of the next event (one to six), each with its gold event label.
+    /// The reports of the next event (one to six, or as many as [`Sizes`] draws), each with its
+    /// gold event label.
     pub fn next_event(&mut self) -> Vec<(Report, String)> {
         let event = match self.pending.take() {
             Some(e) => e,
@@ -186,7 +223,14 @@ impl Generator {
             again.topics = (0..3 + self.rng.below(4)).map(|_| self.rng.below(self.topics.len())).collect();
             self.pending = Some(again);
         }
-        let copies = 1 + self.rng.below(6);
+        let copies = match self.sizes {
+            Sizes::Uniform => 1 + self.rng.below(6),
+            Sizes::HeavyTailed { largest } => {
+                // P(size >= s) = 1/s: the integer part of 1/u for u uniform in (0, 1].
+                let u = ((self.rng.next() >> 11) + 1) as f64 / (1u64 << 53) as f64;
+                ((1.0 / u) as usize).clamp(1, largest.max(1))
+            }
+        };
         (0..copies).map(|_| self.report(&event)).collect()
     }
 

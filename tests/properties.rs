@@ -115,3 +115,35 @@ proptest! {
         prop_assert_eq!(matcher.cluster(&[a, b]).unwrap().report_count(), 2);
     }
 }
+
+/// Found by `an_exact_duplicate_joins_its_cluster`: a report left alone because it fits two events
+/// about equally keeps its exact duplicate with it (batch and streaming).
+#[test]
+fn an_undecided_report_keeps_its_exact_duplicate() {
+    let matcher = Matcher::new().unwrap();
+    let bali = "Joe Biden met Xi Jinping on November 14, 2022 in Bali.";
+    let texts = [
+        format!("Ruski predsednik Vladimir Putin in francoski predsednik Emmanuel Macron sta se danes pogovarjala po telefonu. {bali} Olaf Scholz in Si Džinping sta se v petek sestala v Pekingu."),
+        format!("Vladimir Putin and Emmanuel Macron spoke by phone today about Nagorno-Karabakh. {bali}"),
+        format!("Putin e Macron hanno avuto ieri un colloquio telefonico sulla Libia. {bali}"),
+        format!("Putin e Macron hanno avuto ieri un colloquio telefonico sulla Libia. {bali}"),
+    ];
+    let reports: Vec<Report> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let b = Report::builder(format!("r{i}"), t.as_str());
+            let b = if i == 1 { b.published("2020-11-01").unwrap() } else { b };
+            b.build().unwrap()
+        })
+        .collect();
+    let clustering = matcher.cluster(&reports).unwrap();
+    assert!(clustering.undecided_of("r2").is_some(), "{:?}", clustering.undecided());
+    assert_eq!(clustering.cluster_of("r2").unwrap().members, ["r2", "r3"]);
+    let mut index = event_dedup::EventIndex::new(&matcher);
+    for r in &reports {
+        index.insert(&matcher, r).unwrap();
+    }
+    assert_eq!(index.event_of("r2"), index.event_of("r3"));
+    assert_ne!(index.event_of("r2"), index.event_of("r0"));
+}
