@@ -233,7 +233,9 @@ pub(crate) enum Shared<'a> {
 /// here and its rule in [`parts`]: nothing else needs to know of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct Hard<'a> {
-    /// The event date's value and source (a published date is a soft one).
+    /// The event date's value, and its source as date relations read it: `Published` (a soft
+    /// date, only the day of publication) or `Explicit` for every other source. (A test checks that
+    /// relations read no more of the source.)
     pub date: Option<(DateValue, DateSource)>,
     /// The published day (it bounds the latest day of the event, for the timeline).
     pub published: Option<Date>,
@@ -251,12 +253,10 @@ pub(crate) struct Hard<'a> {
 
 impl Hard<'_> {
     /// What tells one contact from another: the hard facts less those that only qualify them
-    /// (where the date came from, beyond whether it is only the published day; the published day;
-    /// how sure the kind is; the timeline bound). Blocking groups reports by it (see
+    /// (the published day, how sure the kind is, the timeline bound). Blocking groups reports by it (see
     /// `crate::blocking`). A new hard fact is part of it unless it is blanked here.
     pub(crate) fn identity(&self) -> Self {
-        let soft = |s: DateSource| if s == DateSource::Published { DateSource::Published } else { DateSource::Explicit };
-        Hard { date: self.date.map(|(v, s)| (v, soft(s))), published: None, kind_confident: false, not_before: None, ..*self }
+        Hard { published: None, kind_confident: false, not_before: None, ..*self }
     }
 }
 
@@ -264,7 +264,7 @@ impl Fingerprint {
     /// The report's hard facts.
     pub(crate) fn hard(&self) -> Hard<'_> {
         Hard {
-            date: self.date.map(|d| (d.value, d.source)),
+            date: self.date.map(|d| (d.value, softness(d.source))),
             published: self.published,
             principals: &self.principals,
             kind: self.kind,
@@ -273,6 +273,15 @@ impl Fingerprint {
             day_order: self.day_order,
             not_before: self.not_before.as_ref().map(|b| b.0),
         }
+    }
+}
+
+/// A date's source as date relations read it: only whether it is the published day.
+fn softness(source: DateSource) -> DateSource {
+    if source == DateSource::Published {
+        DateSource::Published
+    } else {
+        DateSource::Explicit
     }
 }
 
@@ -461,6 +470,42 @@ pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Hard` keeps of a date's source only whether it is the published day, and no confidence:
+    /// date relations must read no more, or reports with equal hard facts could score differently.
+    #[test]
+    fn date_relations_read_only_whether_a_source_is_the_published_day() {
+        use DateSource::*;
+        let day = |s: &str| DateValue::Day { date: Date::parse(s).unwrap() };
+        let window = |a: &str, b: &str| DateValue::Window { from: Date::parse(a).unwrap(), to: Date::parse(b).unwrap() };
+        let values = [
+            day("2020-11-07"),
+            day("2020-11-08"),
+            day("2020-11-10"),
+            DateValue::DayMonth { month: 11, day: 7 },
+            DateValue::DayMonth { month: 11, day: 8 },
+            window("2020-11-06", "2020-11-08"),
+            window("2020-11-09", "2020-11-12"),
+        ];
+        let sources = [Dateline, Explicit, Relative, Weekday, Published];
+        for &a in &values {
+            for &b in &values {
+                for &sa in &sources {
+                    for &sb in &sources {
+                        // As `parts` builds them: the source as read, confidence 1.
+                        let full = EventDate { value: a, source: sa, confidence: 0.3 }.relation(&EventDate {
+                            value: b,
+                            source: sb,
+                            confidence: 0.8,
+                        });
+                        let event = |value, source| EventDate { value, source, confidence: 1.0 };
+                        let read = event(a, softness(sa)).relation(&event(b, softness(sb)));
+                        assert_eq!(full, read, "{a} ({sa}) vs {b} ({sb})");
+                    }
+                }
+            }
+        }
+    }
     use crate::evidence::analyse;
     use crate::knowledge::Knowledge;
     use crate::lang::Lang;
