@@ -135,6 +135,8 @@ pub struct Generator {
     reports: usize,
     sizes: Sizes,
     pending: Option<Event>,
+    /// Reports of an event that the last call to [`Generator::reports`] cut short.
+    carried: Vec<(Report, String)>,
     /// Leader pairs and days already used: random dates must not put two different contacts of
     /// the same leaders on one day by accident.
     used: FxSet<(String, Date)>,
@@ -163,6 +165,7 @@ impl Generator {
             reports: 0,
             sizes: Sizes::Uniform,
             pending: None,
+            carried: Vec::new(),
             used: FxSet::default(),
         })
     }
@@ -234,13 +237,15 @@ impl Generator {
         (0..copies).map(|_| self.report(&event)).collect()
     }
 
-    /// Reports with labels, `n` of them (the last event may be cut short).
+    /// Reports with labels, `n` of them. An event cut short at the end goes on at the start of the
+    /// next call, so consecutive calls give the reports of one stream.
     pub fn reports(&mut self, n: usize) -> Vec<(Report, String)> {
-        let mut out = Vec::with_capacity(n + 6);
+        let mut out = std::mem::take(&mut self.carried);
+        out.reserve(n.saturating_sub(out.len()) + 6);
         while out.len() < n {
             out.extend(self.next_event());
         }
-        out.truncate(n);
+        self.carried = out.split_off(n);
         out
     }
 
