@@ -203,42 +203,134 @@ impl Groups {
     }
 }
 
-pub(crate) fn summarise(fps: &[&Fingerprint]) -> EventSummary {
-    let mut dates: Vec<(DateValue, f32)> = Vec::new();
-    let mut people: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut kinds: BTreeMap<EventKind, usize> = BTreeMap::new();
-    let mut topics: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in fps {
+/// What an event's summary is read from: the weight of each date value, and how many reports
+/// name each leader, kind and concept. The streaming index keeps one for each settled event, up to
+/// date as reports join, leave and events merge, so a summary costs the distinct values, not the
+/// reports; batch clustering makes one per cluster. Keys are `&str` borrowed from fingerprints
+/// (batch) or owned `String`s (the index).
+#[derive(Debug, Clone)]
+pub(crate) struct Tally<K> {
+    /// Each date value, its weight (confidence, plus one for an exact day) and how many reports give it.
+    dates: Vec<(DateValue, f32, usize)>,
+    people: BTreeMap<K, usize>,
+    kinds: BTreeMap<EventKind, usize>,
+    topics: BTreeMap<K, usize>,
+}
+
+impl<K> Default for Tally<K> {
+    fn default() -> Self {
+        Tally { dates: Vec::new(), people: BTreeMap::new(), kinds: BTreeMap::new(), topics: BTreeMap::new() }
+    }
+}
+
+/// How much a report's date weighs for the summary: exact days outrank partial ones.
+fn date_weight(d: &crate::date::EventDate) -> f32 {
+    let bonus = if d.value.day().is_some() { 1.0 } else { 0.0 };
+    d.confidence + bonus
+}
+
+impl<K: Ord + std::borrow::Borrow<str>> Tally<K> {
+    /// Counts a report in.
+    pub(crate) fn add<'a>(&mut self, f: &'a Fingerprint)
+    where
+        K: From<&'a str>,
+    {
         if let Some(d) = &f.date {
-            // Exact days outrank partial ones.
-            let bonus = if d.value.day().is_some() { 1.0 } else { 0.0 };
-            match dates.iter_mut().find(|x| x.0 == d.value) {
-                Some(x) => x.1 += d.confidence + bonus,
-                None => dates.push((d.value, d.confidence + bonus)),
+            match self.dates.iter_mut().find(|x| x.0 == d.value) {
+                Some(x) => {
+                    x.1 += date_weight(d);
+                    x.2 += 1;
+                }
+                None => self.dates.push((d.value, date_weight(d), 1)),
             }
         }
         for p in &f.principals {
-            *people.entry(p).or_default() += 1;
+            *self.people.entry(K::from(p.as_str())).or_default() += 1;
         }
         if let Some(k) = f.kind {
-            *kinds.entry(k).or_default() += 1;
+            *self.kinds.entry(k).or_default() += 1;
         }
         for c in f.concepts() {
-            *topics.entry(c).or_default() += 1;
+            *self.topics.entry(K::from(c)).or_default() += 1;
         }
     }
-    dates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.to_string().cmp(&b.0.to_string())));
-    let most = people.values().copied().max().unwrap_or(0);
-    let participants = people.iter().filter(|(_, &n)| 2 * n >= most).map(|(p, _)| p.to_string()).collect();
-    let kind = kinds.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k);
-    let mut topics: Vec<(&str, usize)> = topics.into_iter().collect();
-    topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    EventSummary {
-        date: dates.first().map(|d| d.0),
-        participants,
-        kind,
-        topics: topics.into_iter().take(8).map(|t| t.0.to_string()).collect(),
+
+    /// Counts a report out (it was counted in).
+    pub(crate) fn remove(&mut self, f: &Fingerprint) {
+        fn less<Q: Ord + ?Sized, K: Ord + std::borrow::Borrow<Q>>(map: &mut BTreeMap<K, usize>, key: &Q) {
+            if let Some(n) = map.get_mut(key) {
+                *n -= 1;
+                if *n == 0 {
+                    map.remove(key);
+                }
+            }
+        }
+        if let Some(d) = &f.date {
+            if let Some(k) = self.dates.iter().position(|x| x.0 == d.value) {
+                self.dates[k].1 -= date_weight(d);
+                self.dates[k].2 -= 1;
+                if self.dates[k].2 == 0 {
+                    self.dates.remove(k);
+                }
+            }
+        }
+        for p in &f.principals {
+            less(&mut self.people, p.as_str());
+        }
+        if let Some(k) = f.kind {
+            less(&mut self.kinds, &k);
+        }
+        for c in f.concepts() {
+            less(&mut self.topics, c);
+        }
     }
+
+    /// Counts in the reports of another tally.
+    pub(crate) fn absorb(&mut self, other: Tally<K>) {
+        for (value, weight, count) in other.dates {
+            match self.dates.iter_mut().find(|x| x.0 == value) {
+                Some(x) => {
+                    x.1 += weight;
+                    x.2 += count;
+                }
+                None => self.dates.push((value, weight, count)),
+            }
+        }
+        for (p, n) in other.people {
+            *self.people.entry(p).or_default() += n;
+        }
+        for (k, n) in other.kinds {
+            *self.kinds.entry(k).or_default() += n;
+        }
+        for (c, n) in other.topics {
+            *self.topics.entry(c).or_default() += n;
+        }
+    }
+
+    /// The summary: the heaviest date, the leaders named by at least half as many reports as the
+    /// most named, the commonest kind, the eight commonest concepts.
+    pub(crate) fn summary(&self) -> EventSummary {
+        let mut dates: Vec<(DateValue, f32)> = self.dates.iter().map(|d| (d.0, d.1)).collect();
+        dates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.to_string().cmp(&b.0.to_string())));
+        let most = self.people.values().copied().max().unwrap_or(0);
+        let participants = self.people.iter().filter(|(_, &n)| 2 * n >= most).map(|(p, _)| p.borrow().to_string()).collect();
+        let kind = self.kinds.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k);
+        let mut topics: Vec<(&str, usize)> = self.topics.iter().map(|(c, &n)| (c.borrow(), n)).collect();
+        topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        EventSummary {
+            date: dates.first().map(|d| d.0),
+            participants,
+            kind,
+            topics: topics.into_iter().take(8).map(|t| t.0.to_string()).collect(),
+        }
+    }
+}
+
+/// The summary of a cluster's members.
+pub(crate) fn summarise(fps: &[&Fingerprint]) -> EventSummary {
+    let mut tally: Tally<&str> = Tally::default();
+    fps.iter().for_each(|f| tally.add(f));
+    tally.summary()
 }
 
 fn cluster_name(s: &EventSummary) -> String {

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::blocking::Blocker;
-use crate::cluster::{agglomerate, fixes_day, summarise, EventSummary, AVERAGE_LINK_FRACTION, SINGLE_OUT_MARGIN};
+use crate::cluster::{agglomerate, fixes_day, summarise, EventSummary, Tally, AVERAGE_LINK_FRACTION, SINGLE_OUT_MARGIN};
 use crate::date::{Date, DateValue};
 use crate::error::Error;
 use crate::evidence::Fingerprint;
@@ -20,8 +20,8 @@ pub struct Assignment {
     pub event: u64,
     /// Whether the report started a new event.
     pub new_event: bool,
-    /// Ids of the reports of the event now in the index, sorted.
-    pub members: Vec<String>,
+    /// How many reports of the event are now in the index (their ids: [`EventIndex::members`]).
+    pub size: usize,
     /// Confidence, 0–1: the mean score of the event's merges, or for a lone report how clearly it
     /// stands apart from its candidates.
     pub confidence: f32,
@@ -60,8 +60,10 @@ struct Component {
 struct Event {
     /// Slots, sorted by report id.
     members: Vec<usize>,
-    /// Kept once its component is settled.
+    /// Kept once its component is settled: the profile to compare with, and the tally its summary
+    /// is read from.
     profile: Option<Profile>,
+    tally: Option<Tally<String>>,
     /// Sum and number of the scores of the merges that built it: its confidence.
     merged: (f64, u32),
 }
@@ -269,11 +271,21 @@ impl EventIndex {
         events
     }
 
-    /// What the reports of an event in the index say happened (as a batch cluster's summary).
+    /// What the reports of an event in the index say happened (as a batch cluster's summary). An
+    /// event of a settled component keeps its tally up to date, so this costs its distinct dates,
+    /// leaders and concepts, not its reports.
     pub fn summary(&self, event: u64) -> Option<EventSummary> {
-        let members = &self.events.get(&event)?.members;
-        let fps: Vec<&Fingerprint> = members.iter().map(|&s| live(&self.slots, s)).collect();
+        let e = self.events.get(&event)?;
+        if let Some(tally) = &e.tally {
+            return Some(tally.summary());
+        }
+        let fps: Vec<&Fingerprint> = e.members.iter().map(|&s| live(&self.slots, s)).collect();
         (!fps.is_empty()).then(|| summarise(&fps))
+    }
+
+    /// The ids of the reports of an event in the index, sorted.
+    pub fn members(&self, event: u64) -> Option<Vec<String>> {
+        self.events.get(&event).map(|e| self.ids(&e.members))
     }
 
     /// The window in days, if the index evicts.
@@ -307,7 +319,6 @@ impl EventIndex {
             self.slots.push(None);
             self.slots.len() - 1
         });
-        let id = fp.id.clone();
         let (best, links) = self.store(slot, fp, u64::MAX);
         let component = self.slots[slot].as_ref().expect("just inserted").component;
         let confidence = if self.components[&component].settled {
@@ -320,13 +331,12 @@ impl EventIndex {
             self.recluster(component, slot, best)
         };
         let event = self.slots[slot].as_ref().expect("just inserted").event;
-        let members = self.ids(&self.events[&event].members);
-        let new_event = members.len() == 1;
+        let new_event = self.events[&event].members.len() == 1;
         let summary = self.summary(event).expect("the event of the report just inserted");
         self.evict();
-        // Eviction never removes the report just inserted unless it is itself older than the window.
-        let members = if self.by_id.contains_key(&id) { members } else { vec![id] };
-        Ok(Assignment { event, new_event, members, confidence, summary })
+        // Eviction never removes the report just inserted (older ones are refused).
+        let size = self.events.get(&event).map_or(1, |e| e.members.len());
+        Ok(Assignment { event, new_event, size, confidence, summary })
     }
 
     /// Puts `fp` in `slot` with its event, linked to the reports it matches, in the component of
@@ -455,7 +465,7 @@ impl EventIndex {
             for &s in &group {
                 self.slots[s].as_mut().expect("live").event = event;
             }
-            self.events.insert(event, Event { members: group, profile: None, merged });
+            self.events.insert(event, Event { members: group, profile: None, tally: None, merged });
         }
         confidence
     }
@@ -482,6 +492,9 @@ impl EventIndex {
             if let Some(event) = self.events.get_mut(&e) {
                 if event.profile.is_none() {
                     event.profile = Some(Profile::of_members(&event.members, &|s| live(slots, s)));
+                    let mut tally = Tally::default();
+                    event.members.iter().for_each(|&s| tally.add(live(slots, s)));
+                    event.tally = Some(tally);
                 }
             }
         }
@@ -543,7 +556,9 @@ impl EventIndex {
             let entry = self.slots[slot].as_mut().expect("live");
             entry.event = event;
             entry.alone = alone;
-            self.events.insert(event, Event { members: vec![slot], profile: Some(own), merged: (0.0, 0) });
+            let mut tally = Tally::default();
+            tally.add(live(&self.slots, slot));
+            self.events.insert(event, Event { members: vec![slot], profile: Some(own), tally: Some(tally), merged: (0.0, 0) });
             return (1.0 - best_other).clamp(0.0, 1.0);
         };
         let (target, score, _) = ranked[k];
@@ -575,6 +590,7 @@ impl EventIndex {
         let at = e.members.partition_point(|&m| of(m).id < *id);
         e.members.insert(at, slot);
         e.profile.as_mut().expect("profile").add(slot, &of);
+        e.tally.as_mut().expect("tally").add(of(slot));
         e.merged = (e.merged.0 + f64::from(score), e.merged.1 + 1);
         self.slots[slot].as_mut().expect("live").event = event;
     }
@@ -605,6 +621,9 @@ impl EventIndex {
         kept.members = members;
         if let (Some(p), Some(q)) = (kept.profile.as_mut(), moved.profile) {
             p.absorb(q, &of);
+        }
+        if let (Some(t), Some(u)) = (kept.tally.as_mut(), moved.tally) {
+            t.absorb(u);
         }
         kept.merged = (kept.merged.0 + moved.merged.0 + f64::from(score), kept.merged.1 + moved.merged.1 + 1);
     }
@@ -643,6 +662,9 @@ impl EventIndex {
             let slots = &self.slots;
             if let Some(p) = e.profile.as_mut() {
                 p.remove(slot, &entry.fp, &e.members, &|s| live(slots, s));
+            }
+            if let Some(t) = e.tally.as_mut() {
+                t.remove(&entry.fp);
             }
             if e.members.is_empty() {
                 self.events.remove(&entry.event);

@@ -59,13 +59,13 @@ fn open(args: &StreamArgs, matcher: &Matcher) -> Result<EventIndex, Failure> {
     }
 }
 
-fn assignment_json(id: &str, a: &Assignment, matcher: &Matcher) -> Value {
+fn assignment_json(id: &str, a: &Assignment, index: &EventIndex, matcher: &Matcher) -> Value {
     let s = &a.summary;
     json!({
         "id": id,
         "event": a.event,
         "new_event": a.new_event,
-        "members": a.members,
+        "members": index.members(a.event).unwrap_or_default(),
         "confidence": round(a.confidence),
         "date": s.date.map(|d| d.to_string()),
         "participants": s.participants,
@@ -124,7 +124,7 @@ pub fn run(args: StreamArgs) -> Result<(), Failure> {
                 match index.insert(&matcher, &report) {
                     Ok(a) => {
                         unsaved += 1;
-                        assignment_json(report.id(), &a, &matcher)
+                        assignment_json(report.id(), &a, &index, &matcher)
                     }
                     Err(Error::OutsideWindow { id, day, window_start }) => {
                         eprintln!("event-dedup: line {number}: report {id:?} of {day} is older than the window (from {window_start}): not inserted");
