@@ -197,6 +197,7 @@ fn streaming(
             seen % every == 0 && seen / every <= HELD_LARGEST
         })
         .collect();
+    let ids: Vec<String> = fingerprints.iter().map(|f| f.id().to_string()).collect();
     let (mut build, mut later) = (Vec::new(), Vec::new());
     for ((f, &h), &g) in fingerprints.into_iter().zip(&held).zip(gold) {
         if h {
@@ -230,8 +231,11 @@ fn streaming(
         v.sort_by(f64::total_cmp);
     }
     let peak_kb = rss_kb("VmHWM:");
+    let pred: Vec<usize> = ids.iter().map(|id| index.event_of(id).unwrap_or(u64::MAX) as usize).collect();
+    let (precision, recall, bcubed_f1) = quality(&pred, gold);
     eprintln!(
-        "index of {built} reports (largest event {largest_now} reports) built in {build_s:.1} s (insertions p50 {:.3} ms, p99 {:.3} ms);          then {} insertions into it: p50 {:.3} ms, p99 {:.3} ms, max {:.2} ms; {} into the largest event: p99 {:.3} ms; peak RSS {} MB",
+        "index of {built} reports (largest event {largest_now} reports) built in {build_s:.1} s (insertions p50 {:.3} ms, p99 {:.3} ms);          then {} insertions into it: p50 {:.3} ms, p99 {:.3} ms, max {:.2} ms; {} into the largest event: p99 {:.3} ms; peak RSS {} MB; \
+         pairwise P {precision:.4} R {recall:.4}; B-cubed F1 {bcubed_f1:.4}",
         percentile(&build_times, 0.5),
         percentile(&build_times, 0.99),
         all.len(),
@@ -243,7 +247,7 @@ fn streaming(
         peak_kb / 1024
     );
     println!(
-        "{{\"reports\": {built}, \"largest_event\": {largest_now}, \"analyse_s\": {analyse_s:.1}, \"build_s\": {build_s:.2}, \"build_p99_ms\": {:.3}, \"inserted\": {}, \"insert_p50_ms\": {:.3}, \"insert_p99_ms\": {:.3}, \"insert_max_ms\": {:.2}, \"largest_p99_ms\": {:.3}, \"peak_rss_mb\": {}, \"bytes_per_report\": {:.0}}}",
+        "{{\"reports\": {built}, \"largest_event\": {largest_now}, \"analyse_s\": {analyse_s:.1}, \"build_s\": {build_s:.2}, \"build_p99_ms\": {:.3}, \"inserted\": {}, \"insert_p50_ms\": {:.3}, \"insert_p99_ms\": {:.3}, \"insert_max_ms\": {:.2}, \"largest_p99_ms\": {:.3}, \"peak_rss_mb\": {}, \"bytes_per_report\": {:.0}, \"pairwise_precision\": {precision:.4}, \"pairwise_recall\": {recall:.4}, \"bcubed_f1\": {bcubed_f1:.4}}}",
         percentile(&build_times, 0.99),
         all.len(),
         percentile(&all, 0.5),
