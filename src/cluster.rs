@@ -66,7 +66,8 @@ pub struct Clustering {
 }
 
 /// A report without a day of its own that fits two or more events about equally: it stays alone
-/// (with its exact duplicates, if any), and this says which events it fits.
+/// (with its copies, if any: reports with the same title and text, or with the same evidence), and
+/// this says which events it fits.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
@@ -173,7 +174,7 @@ impl Progress {
 
 /// Sends `done` of `total` for `stage` to `progress`, when it is a hundredth further or the end.
 fn tick(progress: &mut dyn FnMut(Progress), stage: Stage, done: usize, total: usize) {
-    let step = (total / 100).max(1);
+    let step = total.div_ceil(100).max(1);
     if done % step == 0 || done == total {
         progress(Progress { stage, done, total });
     }
@@ -377,7 +378,7 @@ pub(crate) fn agglomerate<F: std::borrow::Borrow<Fingerprint>>(
     // same roots and sizes are the same groups and the same answer.
     let mut refused: FxSet<(usize, usize, usize, usize)> = FxSet::default();
     let total = links.len();
-    let step = (total / 100).max(1);
+    let step = total.div_ceil(100).max(1);
     for (done, (i, j, score)) in links.into_iter().enumerate() {
         if done % step == 0 {
             progress(done, total);
@@ -522,6 +523,12 @@ pub(crate) fn cluster(mut fps: Vec<Fingerprint>, w: &Weights, progress: &mut dyn
     Ok(Clustering { clusters, undecided, of_report })
 }
 
+/// Whether two reports are copies of one: the same title and text, or the same evidence (every
+/// hard fact, concept and name), so that they score alike against any other report.
+pub(crate) fn same_evidence(a: &Fingerprint, b: &Fingerprint) -> bool {
+    a.content == b.content || (a.hard() == b.hard() && a.concepts == b.concepts && a.cognates == b.cognates)
+}
+
 /// Whether a report's own text fixes its day (or its day and month): a report dated only by its
 /// publication, or not at all, does not.
 pub(crate) fn fixes_day(f: &Fingerprint) -> bool {
@@ -644,8 +651,9 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
         }
     }
     // An undecided report stays alone: joining other undated reports would be the same guess. Its
-    // exact duplicates (same title and text) are the same report and stay with it.
-    let duplicates = |l: &(usize, usize, f32)| fps[l.0].borrow().content == fps[l.1].borrow().content;
+    // copies (the same evidence: a wire story with another footer, or the same title and text) are
+    // the same report and stay with it.
+    let duplicates = |l: &(usize, usize, f32)| same_evidence(fps[l.0].borrow(), fps[l.1].borrow());
     let kept = links
         .into_iter()
         .filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1))) && (!alone.contains(&l.0) && !alone.contains(&l.1) || duplicates(l)))

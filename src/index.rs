@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::blocking::Blocker;
-use crate::cluster::{agglomerate, fixes_day, summarise, EventSummary, Tally, AVERAGE_LINK_FRACTION, SINGLE_OUT_MARGIN};
+use crate::cluster::{agglomerate, fixes_day, same_evidence, summarise, EventSummary, Tally, AVERAGE_LINK_FRACTION, SINGLE_OUT_MARGIN};
 use crate::date::{Date, DateValue};
 use crate::error::Error;
 use crate::evidence::Fingerprint;
@@ -510,8 +510,8 @@ impl EventIndex {
         let fixed = |s: usize| fixes_day(of(s));
         let timed = |s: usize| of(s).day_part.is_some() || of(s).day_order.is_some();
         let event_of = |s: usize| self.slots[s].as_ref().expect("live").event;
-        // Reports left alone, undecided, link to nothing but their exact duplicates (as in batch).
-        let duplicate = |o: usize| of(o).content == of(slot).content;
+        // Reports left alone, undecided, link to nothing but their copies (as in batch).
+        let duplicate = |o: usize| same_evidence(of(o), of(slot));
         let mut links: Vec<(usize, f32)> =
             links.into_iter().filter(|&(o, _)| !self.slots[o].as_ref().expect("live").alone || duplicate(o)).collect();
         // A report without a day of its own (or without its time of day, among partners that
@@ -856,5 +856,78 @@ mod tests {
         let (small, large) = (time(4096), time(16384));
         // Four times the ids: about four times the time (sixteen if quadratic).
         assert!(large < 8.0 * small, "4096 ids: {small:.3} s, 16384 ids: {large:.3} s");
+    }
+}
+
+#[cfg(all(test, feature = "synthetic"))]
+mod heavy {
+    use super::*;
+    use crate::score::parts;
+    use crate::synthetic::{Generator, Sizes};
+
+    /// Whether two reports of one event have a hard conflict: checked class by class of hard
+    /// facts, exactly (exact duplicates never conflict).
+    fn conflicting(fps: &[&Fingerprint]) -> bool {
+        let mut classes: Vec<(&Fingerprint, Option<u64>)> = Vec::new();
+        for f in fps {
+            match classes.iter_mut().find(|c| c.0.hard() == f.hard()) {
+                Some(c) => c.1 = c.1.filter(|&h| h == f.content),
+                None => classes.push((f, Some(f.content))),
+            }
+        }
+        classes.iter().any(|a| classes.iter().any(|b| parts(&a.0.hard(), &b.0.hard()).conflict() && !(a.1.is_some() && a.1 == b.1)))
+    }
+
+    /// B-cubed F1 of one partition against another, by report id.
+    fn agreement(a: &[Vec<String>], b: &[Vec<String>]) -> f64 {
+        let of = |p: &[Vec<String>]| -> std::collections::HashMap<String, usize> {
+            p.iter().enumerate().flat_map(|(i, c)| c.iter().map(move |m| (m.clone(), i))).collect()
+        };
+        let (oa, ob) = (of(a), of(b));
+        let mut cells: std::collections::HashMap<(usize, usize), f64> = std::collections::HashMap::new();
+        oa.iter().for_each(|(m, &i)| *cells.entry((i, ob[m])).or_default() += 1.0);
+        let (mut p, mut r) = (0.0, 0.0);
+        for (&(i, j), &n) in &cells {
+            p += n * n / a[i].len() as f64;
+            r += n * n / b[j].len() as f64;
+        }
+        let n = oa.len() as f64;
+        2.0 * (p / n) * (r / n) / (p / n + r / n)
+    }
+
+    /// The guarantees of a settled component: no event holds two conflicting reports, in the index
+    /// or in batch, and the two group the reports nearly alike.
+    #[test]
+    fn a_heavy_tailed_stream_keeps_events_free_of_conflicts_and_close_to_batch() {
+        let matcher = Matcher::new().unwrap();
+        let reports: Vec<Report> = Generator::new(2)
+            .unwrap()
+            .with_sizes(Sizes::HeavyTailed { largest: 1_500 })
+            .reports(12_000)
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
+        let fps = matcher.fingerprints(&reports);
+        let by_id: std::collections::HashMap<&str, &Fingerprint> = fps.iter().map(|f| (f.id(), f)).collect();
+        let mut index = EventIndex::new(&matcher);
+        for f in fps.iter().cloned() {
+            index.insert_fingerprint(f).unwrap();
+        }
+        let streamed = index.events();
+        let largest = streamed.iter().map(Vec::len).max().unwrap_or(0);
+        eprintln!("largest event {largest}");
+        assert!(largest > 1_000, "a settled event of {largest}");
+        let mut batch: Vec<Vec<String>> =
+            matcher.cluster_fingerprints(fps.clone()).unwrap().clusters().iter().map(|c| c.members.clone()).collect();
+        batch.sort();
+        for events in [&streamed, &batch] {
+            for e in events.iter() {
+                let members: Vec<&Fingerprint> = e.iter().map(|m| by_id[m.as_str()]).collect();
+                assert!(!conflicting(&members), "{:?}", &e[..e.len().min(5)]);
+            }
+        }
+        let f1 = agreement(&streamed, &batch);
+        eprintln!("streaming vs batch, B-cubed F1 {f1:.4}; {} events vs {}", streamed.len(), batch.len());
+        assert!(f1 >= 0.99, "{f1}");
     }
 }
