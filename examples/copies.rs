@@ -58,11 +58,6 @@ pub fn same_as_originals(x1: &[Vec<String>], xn: &[Vec<String>]) -> bool {
     seen.len() == x1.len()
 }
 
-/// How many copies of a corpus cluster's first member are in `cluster`.
-fn n_copies(x1_cluster: &[String], cluster: &[String]) -> usize {
-    cluster.iter().filter(|m| original(m) == x1_cluster[0]).count().max(1)
-}
-
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -110,7 +105,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for cluster in &partition {
             let mut origins: BTreeMap<usize, usize> = BTreeMap::new();
             cluster.iter().for_each(|m| *origins.entry(of[original(m)]).or_default() += 1);
-            let whole = origins.iter().all(|(&o, &n)| n == x1[o].len() * n_copies(&x1[o], cluster));
+            let whole = origins.iter().all(|(&o, &k)| k == x1[o].len() * n);
             if (origins.len() > 1 || !whole) && shown < 8 {
                 shown += 1;
                 let parts: Vec<String> = origins.iter().map(|(&o, &n)| format!("{n} of {:?}", x1[o])).collect();
