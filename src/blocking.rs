@@ -414,7 +414,7 @@ pub(crate) fn candidate_pairs(fps: &[Fingerprint], progress: &mut dyn FnMut(usiz
     }
     let crowded_probers: FxMap<Key, Vec<usize>> = probers.into_iter().map(|(k, list)| (k, crowded_members(&list, &class))).collect();
     let mut pairs = Vec::new();
-    let step = (keys.len() / 100).max(1);
+    let step = keys.len().div_ceil(100).max(1);
     for (i, (_, probe)) in keys.iter().enumerate() {
         if i % step == 0 {
             progress(i, keys.len());
