@@ -323,6 +323,17 @@ fn one_more(big: &[String], small: &[String]) -> bool {
     small.len() >= 2 && big.len() == small.len() + 1 && small.iter().all(|p| big.contains(p))
 }
 
+/// Whether `a` and `b` may be two accounts of one group contact: both name three or more leaders,
+/// and one names all the other's but at most one ("Macron, Scholz and Draghi in Kyiv" beside
+/// "Macron, Draghi and Iohannis with Zelensky"). Reports of a summit or a joint visit list
+/// different subsets of its members; two different group contacts the same day that share all
+/// but one member are rare. A pair is never a group: a bilateral beside a group meeting stays
+/// apart.
+fn same_group(a: &[String], b: &[String]) -> bool {
+    let shared = a.iter().filter(|p| b.contains(p)).count();
+    a.len().min(b.len()) >= 3 && shared + 1 >= a.len().min(b.len())
+}
+
 /// The parts of the score that come from the hard facts, and their conflicts.
 pub(crate) fn parts(a: &Hard<'_>, b: &Hard<'_>) -> Parts {
     let (date, date_conflict) = match (a.date, b.date) {
@@ -343,7 +354,7 @@ pub(crate) fn parts(a: &Hard<'_>, b: &Hard<'_>) -> Parts {
         (1.0, false)
     } else if pa.len().min(pb.len()) == 1 && pa.iter().filter(|p| pb.contains(p)).count() == 1 {
         (0.5, false)
-    } else if one_more(pa, pb) || one_more(pb, pa) {
+    } else if one_more(pa, pb) || one_more(pb, pa) || same_group(pa, pb) {
         // One report names one more leader than the other, who names two or more: often a leader
         // the shorter report left out, sometimes a bilateral beside a group meeting — weak evidence.
         (0.5, false)

@@ -161,7 +161,7 @@ fn placement(part: &Part, m: &Mention) -> Placement {
         t[s].sentence == sentence
             && (w == Word::Future && (e <= m.start && s + 4 >= m.start || after) || w == Word::FutureAfter && s == m.end)
     });
-    let near_kind_cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
+    let near_kind_cue = part.words_in_sentence(sentence).any(|(_, _, w)| w.is_contact());
     let people = part.entities.iter().filter(|(s, _, e)| t[*s].sentence == sentence && matches!(e, Entity::Person(_))).count();
     Placement {
         in_title: part.in_title,
@@ -408,7 +408,7 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
             }
         }
         for (sentence, times) in by_sentence {
-            let kinds: Vec<usize> = part.words_in_sentence(sentence).filter(|(_, _, w)| matches!(w, Word::Kind(_))).map(|w| w.0).collect();
+            let kinds: Vec<usize> = part.words_in_sentence(sentence).filter(|(_, _, w)| w.is_contact()).map(|w| w.0).collect();
             let nearest_kind = |i: usize| kinds.iter().map(|&k| k.abs_diff(i)).min().unwrap_or(usize::MAX);
             let pick = |of: &dyn Fn(Time) -> Option<u8>| -> Option<u8> {
                 let said: Vec<(usize, u8)> = times.iter().filter_map(|&(i, t)| of(t).map(|v| (i, v))).collect();
@@ -436,24 +436,38 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
 const TIME_CUE_REACH: usize = 5;
 
 /// The people a report names (not by title), outside page furniture, each once.
-fn named_people(parts: &[Part]) -> Vec<u32> {
-    let mut named: Vec<u32> = parts
+fn named_people(parts: &[Part]) -> Vec<Named> {
+    let mut named: Vec<Named> = parts
         .iter()
         .flat_map(|p| {
-            p.entities
-                .iter()
-                .filter(|(s, _, _)| !p.noise(*s))
-                .filter_map(|&(_, _, e)| if let Entity::Person(id) = e { Some(id) } else { None })
+            p.entities.iter().filter(|(s, _, _)| !p.noise(*s)).filter_map(|&(s, _, e)| match e {
+                Entity::Person(person) => Some(Named { person, in_lead: p.in_title || p.tokens[s].sentence < LEAD_SENTENCES }),
+                _ => None,
+            })
         })
         .collect();
-    named.sort_unstable();
-    named.dedup();
+    // One entry a person, in the lead if any of their mentions is.
+    named.sort_unstable_by_key(|n| (n.person, !n.in_lead));
+    named.dedup_by_key(|n| n.person);
     named
 }
 
-/// How many of `named` held an office on `day`.
-fn in_office(named: &[u32], day: Date, knowledge: &Knowledge) -> usize {
-    named.iter().filter(|&&p| knowledge.person_in_office(p, day)).count()
+/// A leader named in a report, and whether the title or the lead names them.
+#[derive(Clone, Copy)]
+struct Named {
+    person: u32,
+    in_lead: bool,
+}
+
+/// The sentences of the body that make its lead: people named there are the report's own.
+const LEAD_SENTENCES: u32 = 2;
+
+/// How many of `named` held an office on `day`: first those of the title and lead, then all. The
+/// lead's people decide: a background paragraph about the leaders of another decade must not
+/// move the year of the lead's contact there.
+fn in_office(named: &[Named], day: Date, knowledge: &Knowledge) -> (usize, usize) {
+    let serving = |lead_only: bool| named.iter().filter(|n| (n.in_lead || !lead_only) && knowledge.person_in_office(n.person, day)).count();
+    (serving(true), serving(false))
 }
 
 /// The years the knowledge base can speak of: from the earliest office it records to the latest
@@ -468,7 +482,7 @@ fn office_years(knowledge: &Knowledge) -> std::ops::RangeInclusive<i32> {
 /// The one year in which most of the `named` leaders held office together on `month`/`day`
 /// (and, with `weekday`, in which that day fell on it); `None` when several years remain or no
 /// named leader held office then.
-fn year_from_offices(month: u32, day: u32, weekday: Option<u32>, named: &[u32], knowledge: &Knowledge) -> Option<i32> {
+fn year_from_offices(month: u32, day: u32, weekday: Option<u32>, named: &[Named], knowledge: &Knowledge) -> Option<i32> {
     let years = years_of_offices(month, day, weekday, named, knowledge);
     match years.as_slice() {
         [only] => Some(*only),
@@ -478,16 +492,16 @@ fn year_from_offices(month: u32, day: u32, weekday: Option<u32>, named: &[u32], 
 
 /// The years in which most of the `named` leaders held office together on `month`/`day` (with
 /// `weekday`, only those in which the day fell on it, when any does).
-fn years_of_offices(month: u32, day: u32, weekday: Option<u32>, named: &[u32], knowledge: &Knowledge) -> Vec<i32> {
+fn years_of_offices(month: u32, day: u32, weekday: Option<u32>, named: &[Named], knowledge: &Knowledge) -> Vec<i32> {
     // Nothing after the last change of office the knowledge records: it knows no later world.
     let horizon = knowledge.people.iter().flat_map(|p| &p.offices).flat_map(|o| [Some(o.from), o.to]).flatten().max();
-    let days: Vec<(Date, usize)> = office_years(knowledge)
+    let days: Vec<(Date, (usize, usize))> = office_years(knowledge)
         .filter_map(|y| Date::new(y, month, day))
         .filter(|d| horizon.is_none_or(|h| *d <= h))
         .map(|d| (d, in_office(named, d, knowledge)))
         .collect();
-    let most = days.iter().map(|d| d.1).max().unwrap_or(0);
-    if most == 0 {
+    let most = days.iter().map(|d| d.1).max().unwrap_or((0, 0));
+    if most.1 == 0 {
         return Vec::new();
     }
     let together: Vec<Date> = days.iter().filter(|d| d.1 == most).map(|d| d.0).collect();

@@ -265,11 +265,14 @@ fn participation_within(part: &Part, i: usize, conjuncts: usize) -> (f32, Option
             return if with && conjuncts > 0 { participation_within(part, ps, conjuncts - 1) } else { (1.0, None) };
         }
         let word = part.words_ending_at(j + 1).map(|&(ws, we, w)| (ws, we, w)).find(|(_, _, w)| {
-            matches!(w, Word::Role | Word::Kind(_) | Word::Sequence | Word::OtherContact | Word::Future | Word::Coordination)
+            matches!(
+                w,
+                Word::Role | Word::Kind(_) | Word::Contact | Word::Sequence | Word::OtherContact | Word::Future | Word::Coordination
+            )
         });
         match word {
             Some((ws, we, Word::Role)) => return (ROLE_SHARE, Some((ws, we))),
-            Some((ws, we, Word::Kind(_))) => {
+            Some((ws, we, Word::Kind(_) | Word::Contact)) => {
                 return if bound_elsewhere(part, ws, true) { (OTHER_CONTACT_SHARE, Some((ws, we))) } else { (1.0, None) }
             }
             Some((ws, we, Word::Sequence | Word::OtherContact)) if with => return (OTHER_CONTACT_SHARE, Some((ws, we))),
@@ -337,7 +340,7 @@ fn possessor(part: &Part, i: usize) -> Option<(usize, usize)> {
     if !(end < t.len() && t.lower(end) == "s" && !t[end].space_before) {
         return None;
     }
-    let contact_follows = part.words.iter().any(|&(ws, _, w)| matches!(w, Word::Kind(_)) && ws > end && ws <= end + 3);
+    let contact_follows = part.words.iter().any(|&(ws, _, w)| w.is_contact() && ws > end && ws <= end + 3);
     (!contact_follows).then_some((end, end + 1))
 }
 
@@ -370,7 +373,7 @@ pub(crate) fn bound_elsewhere(part: &Part, s: usize, with_sequence: bool) -> boo
             }
         }
         // A cue right after another contact's cue shares it: "da bi gostila njegovo srečanje z".
-        if let Some(&(ks, _, _)) = part.words_ending_at(j + 1).find(|&&(_, _, w)| matches!(w, Word::Kind(_))) {
+        if let Some(&(ks, _, _)) = part.words_ending_at(j + 1).find(|&&(_, _, w)| w.is_contact()) {
             return bound_elsewhere(part, ks, with_sequence);
         }
         // Another person before the cue is its subject: "Scholz (se je) po telefonu pogovarjal",
@@ -440,7 +443,7 @@ pub(crate) fn read_people(
                 return;
             }
             let sentence = part.tokens[i].sentence;
-            let cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
+            let cue = part.words_in_sentence(sentence).any(|(_, _, w)| w.is_contact());
             let in_office = ref_day.is_none_or(|d| knowledge.person_in_office(person, d));
             let (participation, governed_by) = participation(part, i);
             let weight =
@@ -539,7 +542,7 @@ fn lead_frame(parts: &[Part], mentions: &[PersonMention]) -> Option<Vec<u32>> {
     for (k, part) in parts.iter().enumerate() {
         let sentences = if part.in_title { u32::MAX } else { LEAD_SENTENCES };
         let framed = part.words.iter().find(|&&(s, _, w)| {
-            matches!(w, Word::Kind(_)) && part.tokens[s].sentence < sentences && !part.noise(s) && !bound_elsewhere(part, s, false)
+            w.is_contact() && part.tokens[s].sentence < sentences && !part.noise(s) && !bound_elsewhere(part, s, false)
         });
         let Some(&(s, _, _)) = framed else { continue };
         let sentence = part.tokens[s].sentence;

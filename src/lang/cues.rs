@@ -89,6 +89,9 @@ pub(crate) enum Word {
     /// Marks a date as planned only right after it: Vietnamese `tới` in `thứ Hai tới`.
     FutureAfter,
     Kind(EventKind),
+    /// A contact that does not say how it took place: `talks`, `colloquio`, `pogovor`. It frames
+    /// the lead's contact like a kind word, and leaves the kind to others.
+    Contact,
     Title(Title),
     /// A word that makes the title beside it the one elected or designated and not yet in office:
     /// `elect`, `eletto`, `đắc cử` follow the title (`before` false), `novoizvoljeni` precedes it.
@@ -149,6 +152,13 @@ pub(crate) enum Word {
     Byline,
     /// Anywhere in a line, it makes the line page furniture (cookies, subscriptions).
     PageNotice,
+}
+
+impl Word {
+    /// Whether the word names a contact, with its kind or without.
+    pub(crate) fn is_contact(self) -> bool {
+        matches!(self, Word::Kind(_) | Word::Contact)
+    }
 }
 
 /// When in its day a contact took place, as a text says it: a part of the day or an order
@@ -281,6 +291,7 @@ impl Cues {
             ("host_after", Word::HostAfter),
             ("between", Word::Between),
             ("relative_clause", Word::RelativeClause),
+            ("contact", Word::Contact),
             ("stop", Word::Stop),
             ("furniture", Word::Furniture),
             ("caption", Word::Caption),
