@@ -531,6 +531,13 @@ fn relative_clause(part: &Part, i: usize) -> Option<usize> {
     opens.then_some(end + 1)
 }
 
+/// Whether the person at `i` is the antecedent of a relative clause: a comma and a relative word
+/// right after the name ("Meloni, che …", "Pirc Musar, ki …").
+fn is_antecedent(part: &Part, i: usize) -> bool {
+    let Some(&(_, end, Entity::Person(_))) = part.entity_at(i) else { return false };
+    part.tokens.get(end).is_some_and(|c| c.is_punct(',')) && part.words_at(end + 1).iter().any(|&(_, _, w)| w == Word::RelativeClause)
+}
+
 /// How many body sentences from the top may hold the lead's contact.
 const LEAD_SENTENCES: u32 = 2;
 
@@ -541,13 +548,23 @@ const LEAD_SENTENCES: u32 = 2;
 fn lead_frame(parts: &[Part], mentions: &[PersonMention]) -> Option<Vec<u32>> {
     for (k, part) in parts.iter().enumerate() {
         let sentences = if part.in_title { u32::MAX } else { LEAD_SENTENCES };
-        let framed = part.words.iter().find(|&&(s, _, w)| {
+        let mut framed = part.words.iter().filter(|&&(s, _, w)| {
             w.is_contact() && part.tokens[s].sentence < sentences && !part.noise(s) && !bound_elsewhere(part, s, false)
         });
-        let Some(&(s, _, _)) = framed else { continue };
-        let sentence = part.tokens[s].sentence;
+        let Some(&(first, _, _)) = framed.clone().next() else { continue };
+        // The main clause carries the report's own contact; a relative clause before it adds
+        // background: "Trump, who met Putin in Alaska, hosted Zelensky".
+        let sentence = part.tokens[first].sentence;
+        let s = framed
+            .find(|&&(ws, _, _)| part.tokens[ws].sentence == sentence && relative_clause(part, ws).is_none())
+            .map_or(first, |&(ws, _, _)| ws);
         let clause = relative_clause(part, s);
-        let ungoverned = |m: &&PersonMention| m.participation >= 1.0 && m.in_office && relative_clause(part, m.span.0) == clause;
+        // The antecedent of a relative clause stands in the main clause too: "X welcomed Meloni,
+        // who invited him".
+        let ungoverned = |m: &&PersonMention| {
+            let own = relative_clause(part, m.span.0);
+            m.participation >= 1.0 && m.in_office && (own == clause || clause.is_none() && is_antecedent(part, m.span.0))
+        };
         // "the meeting between X and Y", "colloquio tra X e Y", "cuộc gặp giữa X và Y": only they.
         let between =
             part.words.iter().find(|&&(ws, _, w)| w == Word::Between && ws > s && ws <= s + 3 && part.tokens[ws].sentence == sentence);
