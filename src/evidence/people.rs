@@ -267,7 +267,14 @@ fn participation_within(part: &Part, i: usize, conjuncts: usize) -> (f32, Option
         let word = part.words_ending_at(j + 1).map(|&(ws, we, w)| (ws, we, w)).find(|(_, _, w)| {
             matches!(
                 w,
-                Word::Role | Word::Kind(_) | Word::Contact | Word::Sequence | Word::OtherContact | Word::Future | Word::Coordination
+                Word::Role
+                    | Word::Kind(_)
+                    | Word::Contact
+                    | Word::Sequence
+                    | Word::OtherContact
+                    | Word::Future
+                    | Word::Negation
+                    | Word::Coordination
             )
         });
         match word {
@@ -277,7 +284,7 @@ fn participation_within(part: &Part, i: usize, conjuncts: usize) -> (f32, Option
             }
             Some((ws, we, Word::Sequence | Word::OtherContact)) if with => return (OTHER_CONTACT_SHARE, Some((ws, we))),
             // "vedrà Putin", "will see Putin": the partner of a planned contact.
-            Some((ws, we, Word::Future)) => return (OTHER_CONTACT_SHARE, Some((ws, we))),
+            Some((ws, we, Word::Future | Word::Negation)) => return (OTHER_CONTACT_SHARE, Some((ws, we))),
             Some((ws, _, w)) => {
                 with |= w == Word::Coordination;
                 j = ws;
@@ -359,7 +366,7 @@ pub(crate) fn bound_elsewhere(part: &Part, s: usize, with_sequence: bool) -> boo
         }
         let ends_here = |wanted: &dyn Fn(Word) -> bool| part.words_ending_at(j + 1).any(|&(_, _, w)| wanted(w));
         if ends_here(&|w| {
-            matches!(w, Word::Future | Word::Background | Word::Last | Word::Role | Word::OtherContact)
+            matches!(w, Word::Future | Word::Negation | Word::Background | Word::Last | Word::Role | Word::OtherContact)
                 || with_sequence && w == Word::Sequence
         }) {
             return true;
@@ -461,6 +468,9 @@ pub(crate) fn read_people(
     }
     let (principals, frame) = match lead_frame(parts, &mentions) {
         Some(frame) => (frame.clone(), Some(frame)),
+        // "Kremlin denies Trump-Putin call", "Meloni will fly to Washington to meet Trump": the
+        // lead's contact did not take place, so nobody took part in it.
+        None if lead_contact_unheld(parts) => (Vec::new(), None),
         None => {
             let mut salience: BTreeMap<u32, f32> = BTreeMap::new();
             for m in &mentions {
@@ -536,6 +546,30 @@ fn relative_clause(part: &Part, i: usize) -> Option<usize> {
 fn is_antecedent(part: &Part, i: usize) -> bool {
     let Some(&(_, end, Entity::Person(_))) = part.entity_at(i) else { return false };
     part.tokens.get(end).is_some_and(|c| c.is_punct(',')) && part.words_at(end + 1).iter().any(|&(_, _, w)| w == Word::RelativeClause)
+}
+
+/// Whether the title and lead speak of contacts only as planned, denied or cancelled: each of
+/// their contact cues is bound to another contact, and a future or negation word stands among
+/// them.
+fn lead_contact_unheld(parts: &[Part]) -> bool {
+    let mut cues = 0;
+    let mut planned_or_denied = false;
+    for part in parts {
+        let in_lead = |i: usize| part.in_title || part.tokens[i].sentence < LEAD_SENTENCES;
+        for &(s, _, w) in &part.words {
+            if !in_lead(s) || part.noise(s) {
+                continue;
+            }
+            if w.is_contact() {
+                if !bound_elsewhere(part, s, false) {
+                    return false;
+                }
+                cues += 1;
+            }
+            planned_or_denied |= matches!(w, Word::Future | Word::Negation);
+        }
+    }
+    cues > 0 && planned_or_denied
 }
 
 /// How many body sentences from the top may hold the lead's contact.

@@ -86,6 +86,9 @@ pub(crate) enum Word {
     Background,
     BackgroundAfter,
     Future,
+    /// Says that a contact did not take place: `not`, `denies`, `non`, `smentisce`, `không`, `ne`,
+    /// `odpade`. It binds a contact cue like a future word.
+    Negation,
     /// Marks a date as planned only right after it: Vietnamese `tới` in `thứ Hai tới`.
     FutureAfter,
     Kind(EventKind),
@@ -277,6 +280,7 @@ impl Cues {
             ("background", Word::Background),
             ("background_after", Word::BackgroundAfter),
             ("future", Word::Future),
+            ("negation", Word::Negation),
             ("future_after", Word::FutureAfter),
             ("day_word", Word::DayIntro),
             ("month_word", Word::MonthIntro),
