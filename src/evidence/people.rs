@@ -357,6 +357,47 @@ fn possessor(part: &Part, i: usize) -> Option<(usize, usize)> {
 /// ("after the U.S. president's call with", "would meet", "sau các cuộc gặp với"). Before/after
 /// words count only `with_sequence`: for the people after the cue, not for its kind.
 pub(crate) fn bound_elsewhere(part: &Part, s: usize, with_sequence: bool) -> bool {
+    denied(part, s) || bound_before(part, s, with_sequence)
+}
+
+/// How many words that are not names, titles or function words may stand between a contact cue
+/// and a negation after it: "Srečanje med X in Y ne bo".
+const NEGATED_WITHIN: usize = 3;
+
+/// Whether the contact cue at `s` is denied: a verb of denial earlier in its clause governs it
+/// ("the Kremlin denied that Putin had spoken with Trump"), or a negation follows it closely in its
+/// clause ("the meeting between X and Y was cancelled").
+fn denied(part: &Part, s: usize) -> bool {
+    let t = &part.tokens;
+    let sentence = t[s].sentence;
+    let same_clause = |j: usize| t[j].sentence == sentence && !t[j].is_punct(',');
+    let mut j = s;
+    while j > 0 && same_clause(j - 1) {
+        j -= 1;
+        if part.words_ending_at(j + 1).any(|&(_, _, w)| w == Word::Denial) {
+            return true;
+        }
+    }
+    let mut free = 0;
+    let end = part.words_at(s).iter().map(|w| w.1).max().unwrap_or(s + 1);
+    for j in end..t.len() {
+        if !same_clause(j) {
+            return false;
+        }
+        if part.words_at(j).iter().any(|&(_, _, w)| w == Word::NegationAfter) {
+            return true;
+        }
+        if !part.is_filler(j) && part.entity_covering(j).is_none() {
+            free += 1;
+            if free > NEGATED_WITHIN {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+fn bound_before(part: &Part, s: usize, with_sequence: bool) -> bool {
     let t = &part.tokens;
     let sentence = t[s].sentence;
     let mut free = 0;
@@ -381,7 +422,7 @@ pub(crate) fn bound_elsewhere(part: &Part, s: usize, with_sequence: bool) -> boo
         }
         // A cue right after another contact's cue shares it: "da bi gostila njegovo srečanje z".
         if let Some(&(ks, _, _)) = part.words_ending_at(j + 1).find(|&&(_, _, w)| w.is_contact()) {
-            return bound_elsewhere(part, ks, with_sequence);
+            return bound_before(part, ks, with_sequence);
         }
         // Another person before the cue is its subject: "Scholz (se je) po telefonu pogovarjal",
         // unless a before/after word opens their clause: "sau khi ông Orbán gặp …".
@@ -566,7 +607,7 @@ fn lead_contact_unheld(parts: &[Part]) -> bool {
                 }
                 cues += 1;
             }
-            planned_or_denied |= matches!(w, Word::Future | Word::Negation);
+            planned_or_denied |= matches!(w, Word::Future | Word::Negation | Word::Denial | Word::NegationAfter);
         }
     }
     cues > 0 && planned_or_denied

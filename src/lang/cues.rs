@@ -89,6 +89,11 @@ pub(crate) enum Word {
     /// Says that a contact did not take place: `not`, `denies`, `non`, `smentisce`, `không`, `ne`,
     /// `odpade`. It binds a contact cue like a future word.
     Negation,
+    /// A verb of denial that governs its whole clause: `denied`, `smentisce`, `bác bỏ`, `zanika`.
+    Denial,
+    /// Negates a contact named before it in its clause: Slovenian `ne bo`, `odpade`, English `was
+    /// cancelled`, Vietnamese `bị hủy`.
+    NegationAfter,
     /// Marks a date as planned only right after it: Vietnamese `tới` in `thứ Hai tới`.
     FutureAfter,
     Kind(EventKind),
@@ -281,6 +286,8 @@ impl Cues {
             ("background_after", Word::BackgroundAfter),
             ("future", Word::Future),
             ("negation", Word::Negation),
+            ("denial", Word::Denial),
+            ("negation_after", Word::NegationAfter),
             ("future_after", Word::FutureAfter),
             ("day_word", Word::DayIntro),
             ("month_word", Word::MonthIntro),
