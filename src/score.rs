@@ -482,6 +482,23 @@ pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
 mod tests {
     use super::*;
 
+    fn people(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// Reports of one group contact list different subsets of it; a pair beside a group, or two
+    /// groups sharing less than all but one member, stay apart.
+    #[test]
+    fn group_subsets_are_weak_evidence_and_pairs_are_not_groups() {
+        let group = |a: &[&str], b: &[&str]| same_group(&people(a), &people(b));
+        assert!(group(&["draghi", "macron", "zelensky"], &["macron", "scholz", "zelensky"]));
+        assert!(group(&["macron", "merz", "zelensky"], &["macron", "merz", "starmer", "tusk", "zelensky"]));
+        assert!(group(&["a", "b", "c", "d"], &["a", "b", "c", "e"]));
+        assert!(!group(&["macron", "zelensky"], &["macron", "scholz", "zelensky"]), "a pair is never a group");
+        assert!(!group(&["a", "b", "c"], &["a", "d", "e"]), "one shared member of three");
+        assert!(!group(&["a", "b", "c", "d"], &["a", "b", "e", "f"]), "two shared members of four");
+    }
+
     /// `Hard` keeps of a date's source only whether it is the published day, and no confidence:
     /// date relations must read no more, or reports with equal hard facts could score differently.
     #[test]

@@ -34,14 +34,14 @@ fn dev_corpus_meets_the_quality_bar() {
 
 #[test]
 fn dev2_look_alike_contacts_stay_apart() {
-    // 93 reports about 32 look-alike contacts. Precision is the bar of issue 10 (0.98); B-cubed F1
-    // is held just below what the crate reaches today (0.940), itself below the issue's 0.95.
+    // 93 reports about 32 look-alike contacts: the bars of issue 10 (pairwise precision 0.98,
+    // B-cubed F1 0.95); the crate reaches 1.000 and 0.960.
     let (reports, gold) = read_labelled(&shared("corpus/dev2.jsonl"));
     let clustering = Matcher::new().unwrap().cluster(&reports).unwrap();
     let s = score(&clustering, &gold);
     eprintln!("dev2: {s:?} b-cubed F1 {:.4}", s.bcubed_f1());
     assert!(s.pairwise_precision >= 0.98, "pairwise precision {:.4} < 0.98", s.pairwise_precision);
-    assert!(s.bcubed_f1() >= 0.93, "B-cubed F1 {:.4} < 0.93", s.bcubed_f1());
+    assert!(s.bcubed_f1() >= 0.95, "B-cubed F1 {:.4} < 0.95", s.bcubed_f1());
 }
 
 #[test]
@@ -147,11 +147,15 @@ fn fresh_reports_written_without_the_code() {
     // (pairwise P 0.896), days right 59 of 68; dates B-cubed F1 0.895, days right 39 of 54.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fresh");
     // A third set (lookalikes2) arrived after the work and was measured once: 0.825 before, 0.881
-    // after; 0.936 with the one-more-leader rule, added from a tally of its split participant sets.
+    // after; 0.936 with the one-more-leader rule, added from a tally of its split participant sets
+    // (0.925 after the kind-less contact cues, which let "joined in part by" add a leader). A fourth
+    // (lookalikes3, 88 reports) arrived on the day of the work on negated contacts and generic
+    // contact cues: 0.899 (pairwise P 0.900) on the code before, 0.929 (P 1.000) after.
     let sets = [
         ("lookalikes", "lookalikes_expected_dates.json", 0.85),
         ("dates", "dates_expected.json", 0.94),
         ("lookalikes2", "lookalikes2_expected_dates.json", 0.92),
+        ("lookalikes3", "lookalikes3_expected_dates.json", 0.92),
     ];
     for (name, dates, min_f1) in sets {
         let (reports, gold) = read_labelled(&dir.join(format!("{name}.jsonl")));

@@ -92,14 +92,18 @@ fn office_titles_resolve_by_date() {
 /// Principals and kind of short news leads: `tests/data/principals.json`.
 #[test]
 fn principals_and_kind_of_contact() {
-    // Measured (221 cases): 213 exact principals, 217 with no mentioned leader among them, 2 kinds
+    // Measured (237 cases): 231 exact principals, 233 with no mentioned leader among them, 3 kinds
     // wrong. The bars sit just below, so a regression fails.
     principals_table("principals.json", 0.95, 0.97, 0.03);
 }
 
+/// Tables written by helpers who had seen neither the code nor the first table, kept as
+/// regression tests at just below what they measure today (fresh: 90/118 exact, 102 with no
+/// mentioned leader among them, 2 kinds wrong; fresh3: 126/152, 133 and 7).
 #[test]
 fn principals_and_kind_of_contact_fresh() {
-    principals_table("principals_fresh.json", 0.0, 0.0, 1.0);
+    principals_table("principals_fresh.json", 0.74, 0.84, 0.03);
+    principals_table("principals_fresh3.json", 0.80, 0.85, 0.06);
 }
 
 /// Runs a table of who took part and how; fails below the given shares.
