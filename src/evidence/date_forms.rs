@@ -70,7 +70,7 @@ const MAX_SPAN_DAYS: u32 = 100_000;
 const WEEKDAY_GAP: usize = 3;
 
 /// Finds date expressions in tokens. `words` are the cue words found by
-/// [`Cues::find_with_counts`](crate::lang::cues::Cues::find_with_counts), sorted by their first token.
+/// [`Cues::find_all`](crate::lang::cues::Cues::find_all), sorted by their first token.
 pub(crate) fn mentions(tokens: &Tokens, words: &[(usize, usize, Word)], day_first: bool) -> Vec<Mention> {
     // The cue words starting at each token: `first[i]..first[i + 1]` index `words`.
     let mut first = vec![words.len(); tokens.len() + 1];
@@ -392,7 +392,8 @@ mod tests {
         let cal = crate::lang::cues::Cues::of(lang);
         let keys = crate::knowledge::token_keys(lang, &tokens);
         let keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
-        let words = cal.find_with_counts(lang, &tokens, &keys);
+        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
+        let (words, _) = cal.find_all(lang, &tokens, &keys, &breaks);
         mentions(&tokens, &words, cal.day_first).into_iter().map(|m| m.said).collect()
     }
 

@@ -119,6 +119,138 @@ impl<T: PartialEq> PhraseTable<T> {
     }
 }
 
+impl<T> PhraseTable<T> {
+    /// Every stored phrase with its values and whether each needs a capital.
+    fn entries(&self) -> impl Iterator<Item = &Entry<T>> {
+        self.map.values().flatten()
+    }
+
+    /// Whether any phrase has a word key for which `f` holds.
+    pub(crate) fn any_key(&self, f: impl Fn(&str) -> bool) -> bool {
+        self.entries().any(|e| e.keys.iter().any(|k| f(k)))
+    }
+
+    /// The same phrases with each value mapped by `f`.
+    pub(crate) fn map_values<U>(&self, f: impl Fn(&T) -> U) -> PhraseTable<U> {
+        let map = self
+            .map
+            .iter()
+            .map(|(&h, bucket)| {
+                let bucket = bucket
+                    .iter()
+                    .map(|e| Entry { keys: e.keys.clone(), values: e.values.iter().map(|(v, c)| (f(v), *c)).collect() })
+                    .collect();
+                (h, bucket)
+            })
+            .collect();
+        PhraseTable { map, prefixes: self.prefixes.clone(), max_len: self.max_len, len: self.len }
+    }
+}
+
+/// `N` phrase tables matched in one pass over the same keys: each *layer* gives exactly the
+/// matches its own [`PhraseTable::find`] would (non-overlapping longest matches, left to right,
+/// each layer on its own), but each key is hashed once and one lookup answers every layer.
+/// Built from tables whose phrases need no capital.
+#[derive(Debug)]
+pub(crate) struct LayeredTable<T, const N: usize> {
+    map: FxMap<u64, Vec<LayeredEntry<T, N>>>,
+    /// Chained hashes of every proper prefix, with a bit for each layer that has it.
+    prefixes: FxMap<u64, u8>,
+}
+
+#[derive(Debug)]
+struct LayeredEntry<T, const N: usize> {
+    keys: Box<[Box<str>]>,
+    values: [Vec<T>; N],
+}
+
+/// One match of one layer: tokens `start..end`.
+pub(crate) type LayerMatch<'a, T> = (usize, usize, &'a T);
+
+impl<T: Clone, const N: usize> LayeredTable<T, N> {
+    /// The layers, in order.
+    pub(crate) fn from_tables(tables: [&PhraseTable<T>; N]) -> Self {
+        assert!(N <= 8, "a layer is one bit of a byte");
+        let mut out = LayeredTable { map: FxMap::default(), prefixes: FxMap::default() };
+        for (layer, table) in tables.into_iter().enumerate() {
+            for entry in table.entries() {
+                let mut h = 0;
+                for (i, k) in entry.keys.iter().enumerate() {
+                    if i > 0 {
+                        *out.prefixes.entry(h).or_default() |= 1 << layer;
+                    }
+                    h = chain(h, key_hash(k));
+                }
+                let bucket = out.map.entry(h).or_default();
+                let at = match bucket.iter().position(|e| e.keys == entry.keys) {
+                    Some(i) => i,
+                    None => {
+                        bucket.push(LayeredEntry { keys: entry.keys.clone(), values: std::array::from_fn(|_| Vec::new()) });
+                        bucket.len() - 1
+                    }
+                };
+                for (value, needs_capital) in &entry.values {
+                    debug_assert!(!needs_capital, "layered phrases match without capitals");
+                    bucket[at].values[layer].push(value.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Each layer's matches over `keys` (one per token). `breaks[i]` is true where a phrase may
+    /// not continue from token `i - 1` to token `i`.
+    pub(crate) fn find<'a>(&'a self, keys: &[&str], breaks: &[bool]) -> [Vec<LayerMatch<'a, T>>; N] {
+        let hashes: Vec<u64> = keys.iter().map(|k| key_hash(k)).collect();
+        let mut out: [Vec<LayerMatch<'a, T>>; N] = std::array::from_fn(|_| Vec::new());
+        // Where each layer's scan stands: its next start.
+        let mut next = [0usize; N];
+        for i in 0..keys.len() {
+            let scanning = (0..N).filter(|&l| next[l] == i).fold(0u8, |bits, l| bits | 1 << l);
+            if scanning == 0 {
+                continue;
+            }
+            // The layers whose phrases may still continue.
+            let mut alive = scanning;
+            let mut best: [Option<(usize, &'a [T])>; N] = [None; N];
+            let mut h = 0;
+            for len in 1..=keys.len() - i {
+                if len > 1 && breaks[i + len - 1] {
+                    break;
+                }
+                h = chain(h, hashes[i + len - 1]);
+                if let Some(bucket) = self.map.get(&h) {
+                    let window = &keys[i..i + len];
+                    if let Some(e) = bucket.iter().find(|e| e.keys.iter().map(|k| &**k).eq(window.iter().copied())) {
+                        for (l, best) in best.iter_mut().enumerate() {
+                            if alive & 1 << l != 0 && !e.values[l].is_empty() {
+                                *best = Some((len, e.values[l].as_slice()));
+                            }
+                        }
+                    }
+                }
+                alive &= self.prefixes.get(&h).copied().unwrap_or(0);
+                if alive == 0 {
+                    break;
+                }
+            }
+            for (l, best) in best.iter().enumerate() {
+                if scanning & 1 << l == 0 {
+                    continue;
+                }
+                match *best {
+                    Some((len, values)) => {
+                        out[l].extend(values.iter().map(|v| (i, i + len, v)));
+                        next[l] = i + len;
+                    }
+                    None => next[l] = i + 1,
+                }
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
