@@ -154,6 +154,12 @@ pub(crate) struct Knowledge {
     country_index: HashMap<String, u32>,
     /// Analysis reads at most this many bytes of a title or text (set by the builder).
     pub max_text_bytes: usize,
+    /// The years the knowledge base can speak of: from the earliest office it records to the
+    /// latest change it records (an office with no end is known to go on until then, not after).
+    /// Set whenever people are added.
+    pub office_years: (i32, i32),
+    /// The last change of office the knowledge records, if any: it knows no later world.
+    pub horizon: Option<Date>,
 }
 
 /// Default for [`Knowledge::max_text_bytes`]: far above any news report, low enough that a
@@ -361,8 +367,24 @@ impl Knowledge {
         Ok(())
     }
 
+    /// What the offices of the people say of the world's time: [`Knowledge::office_years`] and
+    /// [`Knowledge::horizon`], computed once whenever people are added.
+    fn office_span(&mut self) {
+        let offices = self.people.iter().flat_map(|p| &p.offices);
+        let first = offices.clone().map(|o| o.from.year()).min().unwrap_or(1990).max(1900);
+        let last = offices.clone().flat_map(|o| [Some(o.from.year()), o.to.map(Date::year)]).flatten().max().unwrap_or(2030);
+        self.office_years = (first, last);
+        self.horizon = offices.flat_map(|o| [Some(o.from), o.to]).flatten().max();
+    }
+
     /// People in the `id | display | forms | offices` format.
     pub(crate) fn add_people(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        let added = self.add_people_rows(file, text);
+        self.office_span();
+        added
+    }
+
+    fn add_people_rows(&mut self, file: &str, text: &str) -> Result<(), Error> {
         for (line, cells) in rows(text) {
             let [id, display, names, offices] = cells.as_slice() else {
                 return Err(Error::data(file, line, "expected `id | display name | forms | offices`"));

@@ -376,17 +376,12 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
         let mut by_sentence: Vec<(u32, Vec<(usize, Time)>)> = Vec::new();
         for &(s, e, time) in &part.times {
             let sentence = t[s].sentence;
-            let aside = part.words_in_sentence(sentence).any(|&(ws, we, w)| {
-                matches!(w, Word::Background | Word::BackgroundAfter | Word::Future)
-                    && (we <= s && ws + TIME_CUE_REACH >= s || ws >= e && ws <= e + 2)
-            });
+            let aside = other_time(part, sentence, Some((s, e)));
             // A part of the day counts in the title and the lead; an order ("the second call of
             // the day") names its contact wherever it is said, in a sentence about no other
             // time ("the third call since the invasion", "he was to speak with Biden later in
             // the day"); an order without its day needs a day in its sentence.
             let lead = part.in_title || sentence <= 1;
-            let other_time =
-                || part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Background | Word::BackgroundAfter | Word::Future));
             let dated =
                 || part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Relative(_) | Word::Weekday(_) | Word::Month(_)));
             let time = match time {
@@ -394,7 +389,7 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
                 // with Biden later the same day").
                 Time::Part(_) if !lead => continue,
                 Time::Order(9) | Time::PlainOrder(9) if !part.in_title && sentence > 0 => continue,
-                Time::Order(_) | Time::PlainOrder(_) if other_time() => continue,
+                Time::Order(_) | Time::PlainOrder(_) if other_time(part, sentence, None) => continue,
                 Time::PlainOrder(_) if !dated() => continue,
                 Time::PlainOrder(n) => Time::Order(n),
                 other => other,
@@ -435,6 +430,15 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
 /// How many tokens before a part-of-day cue a background or future word takes it over.
 const TIME_CUE_REACH: usize = 5;
 
+/// Whether a background or future word in `sentence` makes a time cue another contact's: with
+/// `near` (the cue's tokens), only a word just before it or right after it; without, any.
+fn other_time(part: &Part, sentence: u32, near: Option<(usize, usize)>) -> bool {
+    part.words_in_sentence(sentence).any(|&(ws, we, w)| {
+        matches!(w, Word::Background | Word::BackgroundAfter | Word::Future)
+            && near.is_none_or(|(s, e)| we <= s && ws + TIME_CUE_REACH >= s || ws >= e && ws <= e + 2)
+    })
+}
+
 /// The people a report names (not by title), outside page furniture, each once.
 fn named_people(parts: &[Part]) -> Vec<u32> {
     let mut named: Vec<u32> = parts
@@ -456,15 +460,6 @@ fn in_office(named: &[u32], day: Date, knowledge: &Knowledge) -> usize {
     named.iter().filter(|&&p| knowledge.person_in_office(p, day)).count()
 }
 
-/// The years the knowledge base can speak of: from the earliest office it records to the latest
-/// change it records (an office with no end is known to go on until then, not after).
-fn office_years(knowledge: &Knowledge) -> std::ops::RangeInclusive<i32> {
-    let offices = knowledge.people.iter().flat_map(|p| &p.offices);
-    let first = offices.clone().map(|o| o.from.year()).min().unwrap_or(1990).max(1900);
-    let last = offices.flat_map(|o| [Some(o.from.year()), o.to.map(Date::year)]).flatten().max().unwrap_or(2030);
-    first..=last
-}
-
 /// The one year in which most of the `named` leaders held office together on `month`/`day`
 /// (and, with `weekday`, in which that day fell on it); `None` when several years remain or no
 /// named leader held office then.
@@ -480,8 +475,9 @@ fn year_from_offices(month: u32, day: u32, weekday: Option<u32>, named: &[u32], 
 /// `weekday`, only those in which the day fell on it, when any does).
 fn years_of_offices(month: u32, day: u32, weekday: Option<u32>, named: &[u32], knowledge: &Knowledge) -> Vec<i32> {
     // Nothing after the last change of office the knowledge records: it knows no later world.
-    let horizon = knowledge.people.iter().flat_map(|p| &p.offices).flat_map(|o| [Some(o.from), o.to]).flatten().max();
-    let days: Vec<(Date, usize)> = office_years(knowledge)
+    let horizon = knowledge.horizon;
+    let (first, last) = knowledge.office_years;
+    let days: Vec<(Date, usize)> = (first..=last)
         .filter_map(|y| Date::new(y, month, day))
         .filter(|d| horizon.is_none_or(|h| *d <= h))
         .map(|d| (d, in_office(named, d, knowledge)))
