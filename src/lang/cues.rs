@@ -216,11 +216,9 @@ impl Cues {
         for (n, v) in data.numbered("number") {
             insert(&mut counts, v, Word::Number(n as u32));
         }
-        for (n, v) in data.numbered("unit") {
-            insert(&mut counts, v, Word::Unit { days: n as u32, alone: false });
-        }
-        for (n, v) in data.numbered("unit_one") {
-            insert(&mut counts, v, Word::Unit { days: n as u32, alone: true });
+        // Units of elapsed time come from data/units.txt, the one source of units.
+        for (form, days, alone) in crate::evidence::quantities::span_units(lang) {
+            counts.insert(keys_of(form), Word::Unit { days, alone }, false);
         }
         let counting =
             [("ago", Word::Ago), ("ago_end", Word::AgoEnd), ("ago_before", Word::AgoBefore), ("not_ago", Word::NotAgo), ("and", Word::And)];
