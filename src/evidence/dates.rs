@@ -152,14 +152,12 @@ fn placement(part: &Part, m: &Mention) -> Placement {
                 || t.get(m.end).is_some_and(|n| n.number().is_some())
         });
     let before_window = m.start.saturating_sub(8);
-    let background = part.words.iter().any(|&(s, e, w)| {
-        (w == Word::Background && s >= before_window && e <= m.start && t[s].sentence == sentence)
-            || (w == Word::BackgroundAfter && s >= m.end && s <= m.end + 4 && t[s].sentence == sentence)
+    let background = part.words_in_sentence(sentence).any(|&(s, e, w)| {
+        (w == Word::Background && s >= before_window && e <= m.start) || (w == Word::BackgroundAfter && s >= m.end && s <= m.end + 4)
     });
-    let future = part.words.iter().any(|&(s, e, w)| {
+    let future = part.words_in_sentence(sentence).any(|&(s, e, w)| {
         let after = s >= m.end && s <= m.end + 3;
-        t[s].sentence == sentence
-            && (w == Word::Future && (e <= m.start && s + 4 >= m.start || after) || w == Word::FutureAfter && s == m.end)
+        w == Word::Future && (e <= m.start && s + 4 >= m.start || after) || w == Word::FutureAfter && s == m.end
     });
     let near_kind_cue = part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Kind(_)));
     let people = part.entities.iter().filter(|(s, _, e)| t[*s].sentence == sentence && matches!(e, Entity::Person(_))).count();
@@ -258,9 +256,11 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
     let named = named_people(parts);
     // A dispatch's "today" is the day of its dateline ("MOSCOW, July 8 - … today"), which may be
     // the day before publication far away: relative words count from it.
+    // Where each mention stands, once.
+    let places: Vec<Vec<Placement>> = parts.iter().zip(&all).map(|(part, ms)| ms.iter().map(|m| placement(part, m)).collect()).collect();
     let dateline_day = published.and_then(|p| {
-        parts.iter().zip(&all).find_map(|(part, ms)| {
-            ms.iter().filter(|m| matches!(m.said, Said::Absolute { .. }) && placement(part, m).dateline).find_map(|m| {
+        all.iter().zip(&places).find_map(|(ms, places)| {
+            ms.iter().zip(places).filter(|(m, place)| matches!(m.said, Said::Absolute { .. }) && place.dateline).find_map(|(m, _)| {
                 let (v, _) = date_forms::resolve(m.said, Some(p), &years, None)?;
                 v.day().filter(|d| *d <= p && *d >= p.add_days(-1).unwrap_or(p))
             })
@@ -268,8 +268,7 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
     });
     let mut candidates = Vec::new();
     let mut found = Vec::new();
-    for (part, ms) in parts.iter().zip(&all) {
-        let places: Vec<Placement> = ms.iter().map(|m| placement(part, m)).collect();
+    for ((part, ms), places) in parts.iter().zip(&all).zip(&places) {
         for (k, m) in ms.iter().enumerate() {
             let mut place = places[k];
             let sentence = part.tokens[m.start].sentence;
@@ -277,7 +276,7 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
             // meet next Thursday, June 8, the Elysee said today". Only the neighbouring clause:
             // "the ultimatum, a ceasefire from tomorrow, was issued yesterday in Kyiv" is dated.
             if matches!(m.said, Said::Relative(_) | Said::RelativeAdjective(_) | Said::Weekday { .. }) && !place.future {
-                place.future = ms.iter().zip(&places).any(|(o, p)| {
+                place.future = ms.iter().zip(places.iter()).any(|(o, p)| {
                     p.future && part.tokens[o.start].sentence == sentence && o.start.abs_diff(m.start) <= PLANNED_CLAUSE_REACH
                 });
             }

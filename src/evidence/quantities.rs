@@ -9,7 +9,7 @@
 use std::sync::{Arc, OnceLock};
 
 use super::Part;
-use crate::knowledge::{cached_keys, phrase_keys, Entity, Knowledge};
+use crate::knowledge::{phrase_keys, Entity, Knowledge};
 use crate::lang::cues::Word;
 use crate::lang::{module, Lang, LangData};
 use crate::text::phrase::PhraseTable;
@@ -164,9 +164,9 @@ pub(crate) fn quantities(part: &Part, lang: Lang, knowledge: &Knowledge) -> Vec<
         if (start > 0 && (joined(start - 1) || t[start - 1].kind == TokenKind::Number))
             || joined(end)
             || (start > 0 && clock_word(lang, t.lower(start - 1)))
-            || part.words.iter().any(|&(_, e, w)| {
-                e == start && matches!(w, Word::DayIntro | Word::MonthIntro | Word::YearIntro | Word::Month(_) | Word::Weekday(_))
-            })
+            || part
+                .words_ending_at(start)
+                .any(|&(_, _, w)| matches!(w, Word::DayIntro | Word::MonthIntro | Word::YearIntro | Word::Month(_) | Word::Weekday(_)))
         {
             continue;
         }
@@ -181,9 +181,7 @@ pub(crate) fn quantities(part: &Part, lang: Lang, knowledge: &Knowledge) -> Vec<
         }
         let mut scaled = false;
         let mut unit: Option<Box<str>> = None;
-        let keys: Vec<String> =
-            (j..n.min(j + 4)).take_while(|&k| t[k].is_word()).map(|k| cached_keys(lang, t.lower(k)).1.to_string()).collect();
-        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let keys: Vec<&str> = (j..n.min(j + 4)).take_while(|&k| t[k].is_word()).map(|k| &*part.keys[k].1).collect();
         let mut k = 0;
         while k < keys.len() {
             let found = tables()[lang.index()].find(&keys[k..], &vec![true; keys.len() - k], &vec![false; keys.len() - k]);

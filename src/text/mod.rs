@@ -202,7 +202,17 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
         if word.is_ascii() {
             lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            for ch in word.chars() {
+                // A lower-case letter is its own lower case (checked for every char by a test):
+                // the bitset lookup of `is_lowercase` saves the table search of `to_lowercase`.
+                if ch.is_ascii() {
+                    lower.push(ch.to_ascii_lowercase());
+                } else if ch.is_lowercase() {
+                    lower.push(ch);
+                } else {
+                    lower.extend(ch.to_lowercase());
+                }
+            }
         }
         let number = (kind == TokenKind::Number && word.len() <= 4).then(|| word.parse().ok()).flatten();
         let capitalised = c.is_uppercase();
@@ -248,6 +258,13 @@ mod tests {
         let t = tokenize("MOSCOW, Dec. 22. Putin");
         assert_eq!(t[3].sentence, 0);
         assert_eq!(t.last().unwrap().sentence, 1);
+    }
+
+    #[test]
+    fn a_lower_case_char_is_its_own_lower_case() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32).filter(|c| c.is_lowercase()) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
     }
 
     #[test]
