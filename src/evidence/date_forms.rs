@@ -142,6 +142,10 @@ pub(crate) fn mentions(tokens: &Tokens, words: &[(usize, usize, Word)], day_firs
     };
     // `5 giorni fa`, `six days ago`, `23 ngày trước`, `pred 4 dnevi`, `cách đây 3 ngày`.
     let ago = |i: usize| -> Option<(usize, Said)> {
+        // Only a number or a cue word can begin one (most tokens are neither).
+        if num(i).is_none() && at(i).is_empty() {
+            return None;
+        }
         if let Some((e, _)) = word(i, &|w| w == Word::AgoBefore) {
             if let Some((end, days)) = span(e) {
                 let end = word(end, &|w| w == Word::Ago).map_or(end, |(e, _)| e);
