@@ -2,7 +2,7 @@
 
 use std::hash::Hasher;
 
-use crate::hash::{FxHasher, FxMap, FxSet};
+use crate::hash::{FxHasher, FxMap};
 
 /// A stored phrase: its keys, and its values with whether the first word must be capitalised.
 #[derive(Debug)]
@@ -15,17 +15,29 @@ struct Entry<T> {
 /// time without building strings; a hash match is verified against the stored keys.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<T> {
-    map: FxMap<u64, Vec<Entry<T>>>,
-    /// Chained hashes of every proper prefix, so a scan stops as soon as no phrase can continue.
-    /// A collision here only lets a scan go one step further.
-    prefixes: FxSet<u64>,
+    /// By chained hash: the phrases, and whether it is the hash of a proper prefix of a phrase,
+    /// so a scan stops as soon as no phrase can continue (a collision only lets a scan go one
+    /// step further). One lookup answers both.
+    map: FxMap<u64, Bucket<T>>,
     max_len: usize,
     len: usize,
 }
 
+#[derive(Debug)]
+struct Bucket<T> {
+    entries: Vec<Entry<T>>,
+    prefix: bool,
+}
+
+impl<T> Default for Bucket<T> {
+    fn default() -> Self {
+        Bucket { entries: Vec::new(), prefix: false }
+    }
+}
+
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable { map: FxMap::default(), prefixes: FxSet::default(), max_len: 0, len: 0 }
+        PhraseTable { map: FxMap::default(), max_len: 0, len: 0 }
     }
 }
 
@@ -57,11 +69,11 @@ impl<T: PartialEq> PhraseTable<T> {
         let mut h = 0;
         for (i, k) in keys.iter().enumerate() {
             if i > 0 {
-                self.prefixes.insert(h);
+                self.map.entry(h).or_default().prefix = true;
             }
             h = chain(h, key_hash(k));
         }
-        let bucket = self.map.entry(h).or_default();
+        let bucket = &mut self.map.entry(h).or_default().entries;
         let entry = match bucket.iter().position(|e| e.keys.iter().map(|k| &**k).eq(keys.iter().map(String::as_str))) {
             Some(i) => &mut bucket[i],
             None => {
@@ -89,13 +101,12 @@ impl<T: PartialEq> PhraseTable<T> {
                     break;
                 }
                 h = chain(h, hashes[i + len - 1]);
-                if let Some(bucket) = self.map.get(&h) {
-                    let window = &keys[i..i + len];
-                    if let Some(e) = bucket.iter().find(|e| e.keys.iter().map(|k| &**k).eq(window.iter().copied())) {
-                        best = Some((len, e.values.as_slice()));
-                    }
+                let Some(bucket) = self.map.get(&h) else { break };
+                let window = &keys[i..i + len];
+                if let Some(e) = bucket.entries.iter().find(|e| e.keys.iter().map(|k| &**k).eq(window.iter().copied())) {
+                    best = Some((len, e.values.as_slice()));
                 }
-                if !self.prefixes.contains(&h) {
+                if !bucket.prefix {
                     break;
                 }
             }
@@ -122,7 +133,7 @@ impl<T: PartialEq> PhraseTable<T> {
 impl<T> PhraseTable<T> {
     /// Every stored phrase with its values and whether each needs a capital.
     fn entries(&self) -> impl Iterator<Item = &Entry<T>> {
-        self.map.values().flatten()
+        self.map.values().flat_map(|b| &b.entries)
     }
 
     /// Whether any phrase has a word key for which `f` holds.
@@ -136,14 +147,15 @@ impl<T> PhraseTable<T> {
             .map
             .iter()
             .map(|(&h, bucket)| {
-                let bucket = bucket
+                let entries = bucket
+                    .entries
                     .iter()
                     .map(|e| Entry { keys: e.keys.clone(), values: e.values.iter().map(|(v, c)| (f(v), *c)).collect() })
                     .collect();
-                (h, bucket)
+                (h, Bucket { entries, prefix: bucket.prefix })
             })
             .collect();
-        PhraseTable { map, prefixes: self.prefixes.clone(), max_len: self.max_len, len: self.len }
+        PhraseTable { map, max_len: self.max_len, len: self.len }
     }
 }
 
@@ -153,9 +165,22 @@ impl<T> PhraseTable<T> {
 /// Built from tables whose phrases need no capital.
 #[derive(Debug)]
 pub(crate) struct LayeredTable<T, const N: usize> {
-    map: FxMap<u64, Vec<LayeredEntry<T, N>>>,
-    /// Chained hashes of every proper prefix, with a bit for each layer that has it.
-    prefixes: FxMap<u64, u8>,
+    /// By chained hash: the phrases, and whether the hash is that of a proper prefix of a phrase
+    /// of each layer (one lookup answers both).
+    map: FxMap<u64, Node<T, N>>,
+}
+
+#[derive(Debug)]
+struct Node<T, const N: usize> {
+    entries: Vec<LayeredEntry<T, N>>,
+    /// A bit for each layer with a longer phrase that begins with keys of this hash.
+    prefixes: u8,
+}
+
+impl<T, const N: usize> Default for Node<T, N> {
+    fn default() -> Self {
+        Node { entries: Vec::new(), prefixes: 0 }
+    }
 }
 
 #[derive(Debug)]
@@ -171,17 +196,17 @@ impl<T: Clone, const N: usize> LayeredTable<T, N> {
     /// The layers, in order.
     pub(crate) fn from_tables(tables: [&PhraseTable<T>; N]) -> Self {
         assert!(N <= 8, "a layer is one bit of a byte");
-        let mut out = LayeredTable { map: FxMap::default(), prefixes: FxMap::default() };
+        let mut out = LayeredTable { map: FxMap::default() };
         for (layer, table) in tables.into_iter().enumerate() {
             for entry in table.entries() {
                 let mut h = 0;
                 for (i, k) in entry.keys.iter().enumerate() {
                     if i > 0 {
-                        *out.prefixes.entry(h).or_default() |= 1 << layer;
+                        out.map.entry(h).or_default().prefixes |= 1 << layer;
                     }
                     h = chain(h, key_hash(k));
                 }
-                let bucket = out.map.entry(h).or_default();
+                let bucket = &mut out.map.entry(h).or_default().entries;
                 let at = match bucket.iter().position(|e| e.keys == entry.keys) {
                     Some(i) => i,
                     None => {
@@ -219,17 +244,16 @@ impl<T: Clone, const N: usize> LayeredTable<T, N> {
                     break;
                 }
                 h = chain(h, hashes[i + len - 1]);
-                if let Some(bucket) = self.map.get(&h) {
-                    let window = &keys[i..i + len];
-                    if let Some(e) = bucket.iter().find(|e| e.keys.iter().map(|k| &**k).eq(window.iter().copied())) {
-                        for (l, best) in best.iter_mut().enumerate() {
-                            if alive & 1 << l != 0 && !e.values[l].is_empty() {
-                                *best = Some((len, e.values[l].as_slice()));
-                            }
+                let Some(node) = self.map.get(&h) else { break };
+                let window = &keys[i..i + len];
+                if let Some(e) = node.entries.iter().find(|e| e.keys.iter().map(|k| &**k).eq(window.iter().copied())) {
+                    for (l, best) in best.iter_mut().enumerate() {
+                        if alive & 1 << l != 0 && !e.values[l].is_empty() {
+                            *best = Some((len, e.values[l].as_slice()));
                         }
                     }
                 }
-                alive &= self.prefixes.get(&h).copied().unwrap_or(0);
+                alive &= node.prefixes;
                 if alive == 0 {
                     break;
                 }
