@@ -142,8 +142,9 @@ pub(crate) fn mentions(tokens: &Tokens, words: &[(usize, usize, Word)], day_firs
     };
     // `5 giorni fa`, `six days ago`, `23 ngày trước`, `pred 4 dnevi`, `cách đây 3 ngày`.
     let ago = |i: usize| -> Option<(usize, Said)> {
-        // Only a number or a cue word can begin one (most tokens are neither).
-        if num(i).is_none() && at(i).is_empty() {
+        // Only a number, a number word, a unit or a word before a span can begin one (most tokens
+        // are none of them).
+        if num(i).is_none() && !at(i).iter().any(|&(_, _, w)| matches!(w, Word::AgoBefore | Word::Number(_) | Word::Unit { .. })) {
             return None;
         }
         if let Some((e, _)) = word(i, &|w| w == Word::AgoBefore) {
@@ -165,6 +166,11 @@ pub(crate) fn mentions(tokens: &Tokens, words: &[(usize, usize, Word)], day_firs
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        // Every form begins with a number or a cue word.
+        if t.number().is_none() && at(i).is_empty() {
+            i += 1;
+            continue;
+        }
         let mut found: Option<(usize, Said)> = None;
         let mut is_short = false;
         if let Some(n1) = t.number() {
