@@ -576,8 +576,8 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
         }
     }
     let mut dropped: FxSet<(usize, usize)> = FxSet::default();
-    let mut undecided = Vec::new();
-    let mut alone = std::collections::BTreeSet::new();
+    // The reports left alone, with their candidate events.
+    let mut undecided: Vec<(usize, Undecided)> = Vec::new();
     for (&u, ps) in &partners {
         if ps.len() < 2 {
             continue;
@@ -636,9 +636,6 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
             }
         }
         if ambiguous {
-            alone.insert(u);
-        }
-        if ambiguous {
             let candidates = ranked
                 .iter()
                 .filter(|r| ranked[0].1 - r.1 < SINGLE_OUT_MARGIN)
@@ -647,18 +644,19 @@ fn single_out_undated<F: std::borrow::Borrow<Fingerprint>>(
                     Candidate { date: f.date.map(|d| d.value), member: f.id.clone(), score }
                 })
                 .collect();
-            undecided.push(Undecided { report: fps[u].borrow().id.clone(), candidates });
+            undecided.push((u, Undecided { report: fps[u].borrow().id.clone(), candidates }));
         }
     }
     // An undecided report stays alone: joining other undated reports would be the same guess. Its
     // copies (the same evidence: a wire story with another footer, or the same title and text) are
     // the same report and stay with it.
+    let alone: FxSet<usize> = undecided.iter().map(|&(u, _)| u).collect();
     let duplicates = |l: &(usize, usize, f32)| same_evidence(fps[l.0].borrow(), fps[l.1].borrow());
     let kept = links
         .into_iter()
         .filter(|l| !dropped.contains(&(l.0.min(l.1), l.0.max(l.1))) && (!alone.contains(&l.0) && !alone.contains(&l.1) || duplicates(l)))
         .collect();
-    (kept, undecided)
+    (kept, undecided.into_iter().map(|(_, u)| u).collect())
 }
 
 /// How much better than the next candidate event an undated report must fit the best one to join it.

@@ -154,6 +154,12 @@ pub(crate) struct Knowledge {
     country_index: HashMap<String, u32>,
     /// Analysis reads at most this many bytes of a title or text (set by the builder).
     pub max_text_bytes: usize,
+    /// The years the knowledge base can speak of: from the earliest office it records to the
+    /// latest change it records (an office with no end is known to go on until then, not after).
+    /// Set whenever people are added.
+    pub office_years: (i32, i32),
+    /// The last change of office the knowledge records, if any: it knows no later world.
+    pub horizon: Option<Date>,
 }
 
 /// Default for [`Knowledge::max_text_bytes`]: far above any news report, low enough that a
@@ -196,42 +202,11 @@ pub(crate) type WordKeys = (Rc<str>, Rc<str>);
 /// direct-mapped table indexed by a fast fixed hash answers the common words. Words made to
 /// collide in the fixed hash only miss the table (one comparison each): no input can slow it.
 pub(crate) fn cached_keys(lang: Lang, lower: &str) -> WordKeys {
-    thread_local! {
-        static CACHE: RefCell<[WordCache; 4]> = RefCell::new(Default::default());
-    }
-    CACHE.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        let cache = &mut cache[lang.index()];
-        let slot = {
-            let mut h = FxHasher::default();
-            h.write(lower.as_bytes());
-            (h.finish() >> 40) as usize % FRONT_SLOTS
-        };
-        if cache.front.is_empty() {
-            cache.front = vec![None; FRONT_SLOTS];
-        }
-        if let Some((word, keys)) = &cache.front[slot] {
-            if **word == *lower {
-                return keys.clone();
-            }
-        }
-        let (word, keys) = match cache.map.get_key_value(lower) {
-            Some((word, keys)) => (word.clone(), keys.clone()),
-            None => {
-                if cache.map.len() >= KEY_CACHE_LIMIT {
-                    cache.map.clear();
-                }
-                let folded: Rc<str> = fold_key(lang, lower).into();
-                let stem: Rc<str> = module(lang).stem(&folded).into();
-                let word: Rc<str> = lower.into();
-                let keys = (folded, stem);
-                cache.map.insert(word.clone(), keys.clone());
-                (word, keys)
-            }
-        };
-        cache.front[slot] = Some((word, keys.clone()));
-        keys
-    })
+    CACHE.with(|cache| cache.borrow_mut()[lang.index()].keys(lang, lower))
+}
+
+thread_local! {
+    static CACHE: RefCell<[WordCache; 4]> = RefCell::new(Default::default());
 }
 
 /// A per-thread, per-language word cache: see [`cached_keys`].
@@ -241,14 +216,53 @@ struct WordCache {
     map: KeyedMap<Rc<str>, WordKeys>,
 }
 
+impl WordCache {
+    fn keys(&mut self, lang: Lang, lower: &str) -> WordKeys {
+        let slot = {
+            let mut h = FxHasher::default();
+            h.write(lower.as_bytes());
+            (h.finish() >> 40) as usize % FRONT_SLOTS
+        };
+        if self.front.is_empty() {
+            self.front = vec![None; FRONT_SLOTS];
+        }
+        if let Some((word, keys)) = &self.front[slot] {
+            if **word == *lower {
+                return keys.clone();
+            }
+        }
+        let (word, keys) = match self.map.get_key_value(lower) {
+            Some((word, keys)) => (word.clone(), keys.clone()),
+            None => {
+                if self.map.len() >= KEY_CACHE_LIMIT {
+                    self.map.clear();
+                }
+                let folded: Rc<str> = fold_key(lang, lower).into();
+                let stem: Rc<str> = module(lang).stem(&folded).into();
+                let word: Rc<str> = lower.into();
+                let keys = (folded, stem);
+                self.map.insert(word.clone(), keys.clone());
+                (word, keys)
+            }
+        };
+        self.front[slot] = Some((word, keys.clone()));
+        keys
+    }
+}
+
 /// Slots of the direct-mapped table in front of each word cache.
 const FRONT_SLOTS: usize = 4096;
 
-/// Keys of every token; words too long to be in any table get empty keys without being cached.
+/// Keys of every token (the cache of [`cached_keys`], taken once for all of them); words too long
+/// to be in any table get empty keys without being cached.
 pub(crate) fn token_keys(lang: Lang, tokens: &crate::text::Tokens) -> Vec<WordKeys> {
-    (0..tokens.len())
-        .map(|i| if tokens[i].chars > MAX_WORD_CHARS { (Rc::from(""), Rc::from("")) } else { cached_keys(lang, tokens.lower(i)) })
-        .collect()
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let cache = &mut cache[lang.index()];
+        (0..tokens.len())
+            .map(|i| if tokens[i].chars > MAX_WORD_CHARS { (Rc::from(""), Rc::from("")) } else { cache.keys(lang, tokens.lower(i)) })
+            .collect()
+    })
 }
 
 /// Distinct words kept per language and thread before the cache starts again.
@@ -361,8 +375,24 @@ impl Knowledge {
         Ok(())
     }
 
+    /// What the offices of the people say of the world's time: [`Knowledge::office_years`] and
+    /// [`Knowledge::horizon`], computed once whenever people are added.
+    fn office_span(&mut self) {
+        let offices = self.people.iter().flat_map(|p| &p.offices);
+        let first = offices.clone().map(|o| o.from.year()).min().unwrap_or(1990).max(1900);
+        let last = offices.clone().flat_map(|o| [Some(o.from.year()), o.to.map(Date::year)]).flatten().max().unwrap_or(2030);
+        self.office_years = (first, last);
+        self.horizon = offices.flat_map(|o| [Some(o.from), o.to]).flatten().max();
+    }
+
     /// People in the `id | display | forms | offices` format.
     pub(crate) fn add_people(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        let added = self.add_people_rows(file, text);
+        self.office_span();
+        added
+    }
+
+    fn add_people_rows(&mut self, file: &str, text: &str) -> Result<(), Error> {
         for (line, cells) in rows(text) {
             let [id, display, names, offices] = cells.as_slice() else {
                 return Err(Error::data(file, line, "expected `id | display name | forms | offices`"));

@@ -315,7 +315,9 @@ pub(crate) struct Parts {
     kind_conflict: bool,
     /// The parts of the day or the orders within the day exclude each other.
     time_conflict: bool,
-    timeline_conflict: bool,
+    /// The timeline conflict, if any: whether the first report is the one bound by a world event
+    /// it mentions as past, that event's day, and the other report's latest day.
+    timeline: Option<(bool, Date, Date)>,
 }
 
 /// Whether `big` is `small` and exactly one more person, `small` naming at least two.
@@ -371,8 +373,9 @@ pub(crate) fn parts(a: &Hard<'_>, b: &Hard<'_>) -> Parts {
     let parts_exclude = matches!((a.day_part, b.day_part), (Some(x), Some(y)) if x.excludes(y));
     let orders_exclude = matches!((a.day_order, b.day_order), (Some(x), Some(y)) if x.excludes(y));
     let time_conflict = parts_exclude || orders_exclude;
-    let timeline_conflict = before_bound(a, b).is_some() || before_bound(b, a).is_some();
-    Parts { date, date_conflict, participants, participants_conflict, kind, kind_conflict, time_conflict, timeline_conflict }
+    let timeline =
+        before_bound(a, b).map(|(bound, day)| (true, bound, day)).or_else(|| before_bound(b, a).map(|(bound, day)| (false, bound, day)));
+    Parts { date, date_conflict, participants, participants_conflict, kind, kind_conflict, time_conflict, timeline }
 }
 
 /// How a report places its contact in the day, for a conflict message.
@@ -387,7 +390,7 @@ fn describe_time(part: Option<DayPart>, order: Option<DayOrder>) -> String {
 
 impl Parts {
     pub(crate) fn conflict(&self) -> bool {
-        self.date_conflict || self.participants_conflict || self.kind_conflict || self.time_conflict || self.timeline_conflict
+        self.date_conflict || self.participants_conflict || self.kind_conflict || self.time_conflict || self.timeline.is_some()
     }
     /// The score without its topic part: what two reports' hard facts alone give.
     pub(crate) fn structure(&self, w: &Weights) -> f32 {
@@ -423,12 +426,10 @@ pub(crate) fn quick(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Quick {
     Quick { score, same_event: score >= w.threshold, conflict: false }
 }
 
-/// The timeline conflict of a pair, if any, for the explanation.
-fn timeline_conflict(a: &Fingerprint, b: &Fingerprint) -> Option<Conflict> {
-    let (bounded, (happened, other_day)) = match before_bound(&a.hard(), &b.hard()) {
-        Some(x) => (a, x),
-        None => (b, before_bound(&b.hard(), &a.hard())?),
-    };
+/// The timeline conflict of a pair, if any, for the explanation (from the pair's [`Parts`]).
+fn timeline_conflict(a: &Fingerprint, b: &Fingerprint, p: &Parts) -> Option<Conflict> {
+    let (first, happened, other_day) = p.timeline?;
+    let bounded = if first { a } else { b };
     let event = bounded.not_before.as_ref().map(|x| x.1.to_string()).unwrap_or_default();
     Some(Conflict::Timeline { event, happened, other_day })
 }
@@ -451,7 +452,7 @@ pub(crate) fn compare(a: &Fingerprint, b: &Fingerprint, w: &Weights) -> Match {
             _ if p.time_conflict => {
                 Some(Conflict::TimesOfDay(describe_time(a.day_part, a.day_order), describe_time(b.day_part, b.day_order)))
             }
-            _ => timeline_conflict(a, b),
+            _ => timeline_conflict(a, b, &p),
         },
     };
     // The same title and text is the same report, whatever else could be read from it.

@@ -70,7 +70,7 @@ const MAX_SPAN_DAYS: u32 = 100_000;
 const WEEKDAY_GAP: usize = 3;
 
 /// Finds date expressions in tokens. `words` are the cue words found by
-/// [`Cues::find_with_counts`](crate::lang::cues::Cues::find_with_counts), sorted by their first token.
+/// [`Cues::find_all`](crate::lang::cues::Cues::find_all), sorted by their first token.
 pub(crate) fn mentions(tokens: &Tokens, words: &[(usize, usize, Word)], day_first: bool) -> Vec<Mention> {
     // The cue words starting at each token: `first[i]..first[i + 1]` index `words`.
     let mut first = vec![words.len(); tokens.len() + 1];
@@ -142,6 +142,11 @@ pub(crate) fn mentions(tokens: &Tokens, words: &[(usize, usize, Word)], day_firs
     };
     // `5 giorni fa`, `six days ago`, `23 ngày trước`, `pred 4 dnevi`, `cách đây 3 ngày`.
     let ago = |i: usize| -> Option<(usize, Said)> {
+        // Only a number, a number word, a unit or a word before a span can begin one (most tokens
+        // are none of them).
+        if num(i).is_none() && !at(i).iter().any(|&(_, _, w)| matches!(w, Word::AgoBefore | Word::Number(_) | Word::Unit { .. })) {
+            return None;
+        }
         if let Some((e, _)) = word(i, &|w| w == Word::AgoBefore) {
             if let Some((end, days)) = span(e) {
                 let end = word(end, &|w| w == Word::Ago).map_or(end, |(e, _)| e);
@@ -161,6 +166,11 @@ pub(crate) fn mentions(tokens: &Tokens, words: &[(usize, usize, Word)], day_firs
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        // Every form begins with a number or a cue word.
+        if t.number().is_none() && at(i).is_empty() {
+            i += 1;
+            continue;
+        }
         let mut found: Option<(usize, Said)> = None;
         let mut is_short = false;
         if let Some(n1) = t.number() {
@@ -392,7 +402,8 @@ mod tests {
         let cal = crate::lang::cues::Cues::of(lang);
         let keys = crate::knowledge::token_keys(lang, &tokens);
         let keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
-        let words = cal.find_with_counts(lang, &tokens, &keys);
+        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
+        let (words, _) = cal.find_all(lang, &tokens, &keys, &breaks);
         mentions(&tokens, &words, cal.day_first).into_iter().map(|m| m.said).collect()
     }
 

@@ -152,14 +152,12 @@ fn placement(part: &Part, m: &Mention) -> Placement {
                 || t.get(m.end).is_some_and(|n| n.number().is_some())
         });
     let before_window = m.start.saturating_sub(8);
-    let background = part.words.iter().any(|&(s, e, w)| {
-        (w == Word::Background && s >= before_window && e <= m.start && t[s].sentence == sentence)
-            || (w == Word::BackgroundAfter && s >= m.end && s <= m.end + 4 && t[s].sentence == sentence)
+    let background = part.words_in_sentence(sentence).any(|&(s, e, w)| {
+        (w == Word::Background && s >= before_window && e <= m.start) || (w == Word::BackgroundAfter && s >= m.end && s <= m.end + 4)
     });
-    let future = part.words.iter().any(|&(s, e, w)| {
+    let future = part.words_in_sentence(sentence).any(|&(s, e, w)| {
         let after = s >= m.end && s <= m.end + 3;
-        t[s].sentence == sentence
-            && (w == Word::Future && (e <= m.start && s + 4 >= m.start || after) || w == Word::FutureAfter && s == m.end)
+        w == Word::Future && (e <= m.start && s + 4 >= m.start || after) || w == Word::FutureAfter && s == m.end
     });
     let near_kind_cue = part.words_in_sentence(sentence).any(|(_, _, w)| w.is_contact());
     let people = part.entities.iter().filter(|(s, _, e)| t[*s].sentence == sentence && matches!(e, Entity::Person(_))).count();
@@ -258,9 +256,11 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
     let named = named_people(parts);
     // A dispatch's "today" is the day of its dateline ("MOSCOW, July 8 - … today"), which may be
     // the day before publication far away: relative words count from it.
+    // Where each mention stands, once.
+    let places: Vec<Vec<Placement>> = parts.iter().zip(&all).map(|(part, ms)| ms.iter().map(|m| placement(part, m)).collect()).collect();
     let dateline_day = published.and_then(|p| {
-        parts.iter().zip(&all).find_map(|(part, ms)| {
-            ms.iter().filter(|m| matches!(m.said, Said::Absolute { .. }) && placement(part, m).dateline).find_map(|m| {
+        all.iter().zip(&places).find_map(|(ms, places)| {
+            ms.iter().zip(places).filter(|(m, place)| matches!(m.said, Said::Absolute { .. }) && place.dateline).find_map(|(m, _)| {
                 let (v, _) = date_forms::resolve(m.said, Some(p), &years, None)?;
                 v.day().filter(|d| *d <= p && *d >= p.add_days(-1).unwrap_or(p))
             })
@@ -268,8 +268,7 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
     });
     let mut candidates = Vec::new();
     let mut found = Vec::new();
-    for (part, ms) in parts.iter().zip(&all) {
-        let places: Vec<Placement> = ms.iter().map(|m| placement(part, m)).collect();
+    for ((part, ms), places) in parts.iter().zip(&all).zip(&places) {
         for (k, m) in ms.iter().enumerate() {
             let mut place = places[k];
             let sentence = part.tokens[m.start].sentence;
@@ -277,7 +276,7 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
             // meet next Thursday, June 8, the Elysee said today". Only the neighbouring clause:
             // "the ultimatum, a ceasefire from tomorrow, was issued yesterday in Kyiv" is dated.
             if matches!(m.said, Said::Relative(_) | Said::RelativeAdjective(_) | Said::Weekday { .. }) && !place.future {
-                place.future = ms.iter().zip(&places).any(|(o, p)| {
+                place.future = ms.iter().zip(places.iter()).any(|(o, p)| {
                     p.future && part.tokens[o.start].sentence == sentence && o.start.abs_diff(m.start) <= PLANNED_CLAUSE_REACH
                 });
             }
@@ -376,17 +375,12 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
         let mut by_sentence: Vec<(u32, Vec<(usize, Time)>)> = Vec::new();
         for &(s, e, time) in &part.times {
             let sentence = t[s].sentence;
-            let aside = part.words_in_sentence(sentence).any(|&(ws, we, w)| {
-                matches!(w, Word::Background | Word::BackgroundAfter | Word::Future)
-                    && (we <= s && ws + TIME_CUE_REACH >= s || ws >= e && ws <= e + 2)
-            });
+            let aside = other_time(part, sentence, Some((s, e)));
             // A part of the day counts in the title and the lead; an order ("the second call of
             // the day") names its contact wherever it is said, in a sentence about no other
             // time ("the third call since the invasion", "he was to speak with Biden later in
             // the day"); an order without its day needs a day in its sentence.
             let lead = part.in_title || sentence <= 1;
-            let other_time =
-                || part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Background | Word::BackgroundAfter | Word::Future));
             let dated =
                 || part.words_in_sentence(sentence).any(|(_, _, w)| matches!(w, Word::Relative(_) | Word::Weekday(_) | Word::Month(_)));
             let time = match time {
@@ -394,7 +388,7 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
                 // with Biden later the same day").
                 Time::Part(_) if !lead => continue,
                 Time::Order(9) | Time::PlainOrder(9) if !part.in_title && sentence > 0 => continue,
-                Time::Order(_) | Time::PlainOrder(_) if other_time() => continue,
+                Time::Order(_) | Time::PlainOrder(_) if other_time(part, sentence, None) => continue,
                 Time::PlainOrder(_) if !dated() => continue,
                 Time::PlainOrder(n) => Time::Order(n),
                 other => other,
@@ -435,6 +429,15 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
 /// How many tokens before a part-of-day cue a background or future word takes it over.
 const TIME_CUE_REACH: usize = 5;
 
+/// Whether a background or future word in `sentence` makes a time cue another contact's: with
+/// `near` (the cue's tokens), only a word just before it or right after it; without, any.
+fn other_time(part: &Part, sentence: u32, near: Option<(usize, usize)>) -> bool {
+    part.words_in_sentence(sentence).any(|&(ws, we, w)| {
+        matches!(w, Word::Background | Word::BackgroundAfter | Word::Future)
+            && near.is_none_or(|(s, e)| we <= s && ws + TIME_CUE_REACH >= s || ws >= e && ws <= e + 2)
+    })
+}
+
 /// The people a report names (not by title), outside page furniture, each once.
 fn named_people(parts: &[Part]) -> Vec<Named> {
     let mut named: Vec<Named> = parts
@@ -470,15 +473,6 @@ fn in_office(named: &[Named], day: Date, knowledge: &Knowledge) -> (usize, usize
     (serving(true), serving(false))
 }
 
-/// The years the knowledge base can speak of: from the earliest office it records to the latest
-/// change it records (an office with no end is known to go on until then, not after).
-fn office_years(knowledge: &Knowledge) -> std::ops::RangeInclusive<i32> {
-    let offices = knowledge.people.iter().flat_map(|p| &p.offices);
-    let first = offices.clone().map(|o| o.from.year()).min().unwrap_or(1990).max(1900);
-    let last = offices.flat_map(|o| [Some(o.from.year()), o.to.map(Date::year)]).flatten().max().unwrap_or(2030);
-    first..=last
-}
-
 /// The one year in which most of the `named` leaders held office together on `month`/`day`
 /// (and, with `weekday`, in which that day fell on it); `None` when several years remain or no
 /// named leader held office then.
@@ -494,8 +488,9 @@ fn year_from_offices(month: u32, day: u32, weekday: Option<u32>, named: &[Named]
 /// `weekday`, only those in which the day fell on it, when any does).
 fn years_of_offices(month: u32, day: u32, weekday: Option<u32>, named: &[Named], knowledge: &Knowledge) -> Vec<i32> {
     // Nothing after the last change of office the knowledge records: it knows no later world.
-    let horizon = knowledge.people.iter().flat_map(|p| &p.offices).flat_map(|o| [Some(o.from), o.to]).flatten().max();
-    let days: Vec<(Date, (usize, usize))> = office_years(knowledge)
+    let horizon = knowledge.horizon;
+    let (first, last) = knowledge.office_years;
+    let days: Vec<(Date, (usize, usize))> = (first..=last)
         .filter_map(|y| Date::new(y, month, day))
         .filter(|d| horizon.is_none_or(|h| *d <= h))
         .map(|d| (d, in_office(named, d, knowledge)))

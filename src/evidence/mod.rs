@@ -133,6 +133,13 @@ impl Fingerprint {
 /// One part of a report (title or body), tokenised and annotated.
 pub(crate) struct Part {
     pub tokens: Tokens,
+    /// Each token's calendar and lexicon keys ([`token_keys`]), computed once for every kind of
+    /// evidence.
+    pub keys: Vec<WordKeys>,
+    /// Whether each token is capitalised.
+    pub caps: Vec<bool>,
+    /// Whether each token begins a new sentence (a phrase may not run across it).
+    pub breaks: Vec<bool>,
     pub words: Vec<(usize, usize, Word)>,
     /// Parts of the day and orders within it.
     pub times: Vec<(usize, usize, Time)>,
@@ -149,22 +156,26 @@ impl Part {
     fn new(text: &str, lang: Lang, knowledge: &Knowledge, in_title: bool) -> Part {
         let tokens = tokenize(prefix(text, knowledge.max_text_bytes));
         let keys: Vec<WordKeys> = token_keys(lang, &tokens);
+        let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
+        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
         let calendar_keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
-        let words = Cues::of(lang).find_with_counts(lang, &tokens, &calendar_keys);
+        // Cue words, counts and times of day in one pass.
+        let (words, times) = Cues::of(lang).find_all(lang, &tokens, &calendar_keys, &breaks);
+        drop(calendar_keys);
+        // The lexicon skips punctuation: its phrases run over words alone.
         let content: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].kind, TokenKind::Punct(_))).collect();
         let lexicon_keys: Vec<&str> = content.iter().map(|&i| &*keys[i].1).collect();
-        let caps: Vec<bool> = content.iter().map(|&i| tokens[i].capitalised).collect();
-        let breaks: Vec<bool> =
+        let content_caps: Vec<bool> = content.iter().map(|&i| caps[i]).collect();
+        let content_breaks: Vec<bool> =
             content.iter().enumerate().map(|(k, &i)| k > 0 && tokens[i].sentence != tokens[content[k - 1]].sentence).collect();
         let entities = knowledge
             .table(lang)
-            .find(&lexicon_keys, &caps, &breaks)
+            .find(&lexicon_keys, &content_caps, &content_breaks)
             .into_iter()
             .map(|m| (content[m.start], content[m.end - 1] + 1, *m.value))
             .collect();
         // A title is never page furniture.
         let noise_lines = if in_title { BTreeSet::new() } else { furniture::noise_lines(&tokens, &words) };
-        let times = Cues::of(lang).find_times(&tokens, &calendar_keys);
         let mut words_by_end: Vec<u32> = (0..words.len() as u32).collect();
         words_by_end.sort_by_key(|&k| (words[k as usize].1, words[k as usize].0));
         let mut filler: Vec<bool> = tokens.iter().map(|t| matches!(t.kind, TokenKind::Punct(_))).collect();
@@ -176,7 +187,8 @@ impl Part {
                 filler[s..e].iter_mut().for_each(|f| *f = true);
             }
         }
-        Part { tokens, words, times, entities, noise_lines, in_title, words_by_end, filler }
+        drop(lexicon_keys);
+        Part { tokens, keys, caps, breaks, words, times, entities, noise_lines, in_title, words_by_end, filler }
     }
 
     /// The cue words that start at token `i`.

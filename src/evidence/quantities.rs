@@ -9,9 +9,9 @@
 use std::sync::{Arc, OnceLock};
 
 use super::Part;
-use crate::knowledge::{cached_keys, phrase_keys, Entity, Knowledge};
+use crate::knowledge::{phrase_keys, Entity, Knowledge};
 use crate::lang::cues::Word;
-use crate::lang::Lang;
+use crate::lang::{module, Lang, LangData};
 use crate::text::phrase::PhraseTable;
 use crate::text::TokenKind;
 
@@ -30,20 +30,68 @@ enum Unit {
     Named(Box<str>),
 }
 
+/// What a form of `data/units.txt` is used as, from its mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    /// Unmarked: a quantity's unit and, in a `span.N` row, a unit of elapsed time.
+    Both,
+    /// `@span`: only a unit of elapsed time.
+    Span,
+    /// `@one`: only a unit of elapsed time that means one unit by itself.
+    One,
+    /// `@quantity`: only a quantity's unit.
+    Quantity,
+}
+
+/// One unit of `data/units.txt`.
+struct UnitRow {
+    unit: Unit,
+    /// `span.N`: a unit of elapsed time of N days.
+    span: Option<u32>,
+    /// The forms of each language (in [`Lang::index`] order) with their use.
+    forms: [Vec<(&'static str, Use)>; 4],
+}
+
+/// The rows of `data/units.txt`, parsed once.
+fn rows() -> &'static [UnitRow] {
+    static ROWS: OnceLock<Vec<UnitRow>> = OnceLock::new();
+    ROWS.get_or_init(|| {
+        let mut rows = Vec::new();
+        for line in UNITS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let cells: Vec<&'static str> = line.split('|').map(str::trim).collect();
+            let [head, langs @ ..] = cells.as_slice() else { continue };
+            let mut head = head.split_whitespace();
+            let id = head.next().unwrap_or("");
+            let span = head.next().map(|s| {
+                s.strip_prefix("span.").and_then(|n| n.parse().ok()).expect("data/units.txt: `span.N` with a number of days after the unit")
+            });
+            let unit = match id.strip_prefix("scale.") {
+                Some(n) => Unit::Scale(n.parse().expect("data/units.txt: scale.N with a number")),
+                None => Unit::Named(id.into()),
+            };
+            let mut forms: [Vec<(&'static str, Use)>; 4] = Default::default();
+            for (lang, cell) in [Lang::En, Lang::It, Lang::Vi, Lang::Sl].into_iter().zip(langs) {
+                for form in cell.split(';').map(str::trim).filter(|f| !f.is_empty()) {
+                    let marked = [("@span", Use::Span), ("@one", Use::One), ("@quantity", Use::Quantity)]
+                        .into_iter()
+                        .find_map(|(mark, use_)| form.strip_suffix(mark).map(|f| (f.trim_end(), use_)));
+                    forms[lang.index()].push(marked.unwrap_or((form, Use::Both)));
+                }
+            }
+            rows.push(UnitRow { unit, span, forms });
+        }
+        rows
+    })
+}
+
 fn tables() -> &'static [PhraseTable<Unit>; 4] {
     static TABLES: OnceLock<[PhraseTable<Unit>; 4]> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut tables: [PhraseTable<Unit>; 4] = Default::default();
-        for line in UNITS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
-            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-            let [id, langs @ ..] = cells.as_slice() else { continue };
-            let unit = match id.strip_prefix("scale.") {
-                Some(n) => Unit::Scale(n.parse().expect("data/units.txt: scale.N with a number")),
-                None => Unit::Named((*id).into()),
-            };
-            for (lang, cell) in [Lang::En, Lang::It, Lang::Vi, Lang::Sl].into_iter().zip(langs) {
-                for form in cell.split(';').map(str::trim).filter(|f| !f.is_empty()) {
-                    tables[lang.index()].insert(phrase_keys(lang, form), unit.clone(), false);
+        for row in rows() {
+            for lang in [Lang::En, Lang::It, Lang::Vi, Lang::Sl] {
+                for &(form, _) in row.forms[lang.index()].iter().filter(|f| matches!(f.1, Use::Both | Use::Quantity)) {
+                    tables[lang.index()].insert(phrase_keys(lang, form), row.unit.clone(), false);
                 }
             }
         }
@@ -51,14 +99,31 @@ fn tables() -> &'static [PhraseTable<Unit>; 4] {
     })
 }
 
-/// Words before a number that make it a clock time ("at 13", `lúc 13 giờ`, `alle 13`, `ob 13. uri`).
+/// The units of elapsed time of `lang` ("days" in "six days ago"), from the `span.N` rows of
+/// `data/units.txt`: each form with its number of days and whether it means one unit by itself.
+/// The forms that need a number come first, row by row, then those that do not.
+pub(crate) fn span_units(lang: Lang) -> Vec<(&'static str, u32, bool)> {
+    let spans = || rows().iter().filter_map(|r| Some((r, r.span?)));
+    let need_number = spans().flat_map(|(r, days)| {
+        r.forms[lang.index()].iter().filter(|f| matches!(f.1, Use::Both | Use::Span)).map(move |&(form, _)| (form, days, false))
+    });
+    let alone =
+        spans().flat_map(|(r, days)| r.forms[lang.index()].iter().filter(|f| f.1 == Use::One).map(move |&(form, _)| (form, days, true)));
+    need_number.chain(alone).collect()
+}
+
+/// Words before a number that make it a clock time ("at 13", `lúc 13 giờ`, `alle 13`, `ob 13. uri`):
+/// `clock_word` in `data/lang/xx.txt`, lower-cased.
 fn clock_word(lang: Lang, lower: &str) -> bool {
-    match lang {
-        Lang::En => lower == "at",
-        Lang::It => matches!(lower, "alle" | "ore"),
-        Lang::Vi => lower == "lúc",
-        Lang::Sl => lower == "ob",
-    }
+    static WORDS: OnceLock<[Vec<String>; 4]> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        Lang::ALL.map(|lang| {
+            // The embedded files are checked by a unit test; a broken one has no clock words.
+            let data = LangData::parse(lang.code(), module(lang).data()).unwrap_or_default();
+            data.get("clock_word").iter().map(|w| w.to_lowercase()).collect()
+        })
+    });
+    words[lang.index()].iter().any(|w| w == lower)
 }
 
 /// The quantities of one part, as `(key, weight)`.
@@ -99,9 +164,9 @@ pub(crate) fn quantities(part: &Part, lang: Lang, knowledge: &Knowledge) -> Vec<
         if (start > 0 && (joined(start - 1) || t[start - 1].kind == TokenKind::Number))
             || joined(end)
             || (start > 0 && clock_word(lang, t.lower(start - 1)))
-            || part.words.iter().any(|&(_, e, w)| {
-                e == start && matches!(w, Word::DayIntro | Word::MonthIntro | Word::YearIntro | Word::Month(_) | Word::Weekday(_))
-            })
+            || part
+                .words_ending_at(start)
+                .any(|&(_, _, w)| matches!(w, Word::DayIntro | Word::MonthIntro | Word::YearIntro | Word::Month(_) | Word::Weekday(_)))
         {
             continue;
         }
@@ -116,9 +181,7 @@ pub(crate) fn quantities(part: &Part, lang: Lang, knowledge: &Knowledge) -> Vec<
         }
         let mut scaled = false;
         let mut unit: Option<Box<str>> = None;
-        let keys: Vec<String> =
-            (j..n.min(j + 4)).take_while(|&k| t[k].is_word()).map(|k| cached_keys(lang, t.lower(k)).1.to_string()).collect();
-        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let keys: Vec<&str> = (j..n.min(j + 4)).take_while(|&k| t[k].is_word()).map(|k| &*part.keys[k].1).collect();
         let mut k = 0;
         while k < keys.len() {
             let found = tables()[lang.index()].find(&keys[k..], &vec![true; keys.len() - k], &vec![false; keys.len() - k]);

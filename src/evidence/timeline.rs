@@ -10,7 +10,7 @@
 
 use super::Part;
 use crate::date::Date;
-use crate::knowledge::{cached_keys, Entity, Knowledge};
+use crate::knowledge::{Entity, Knowledge};
 use crate::lang::cues::Word;
 use crate::lang::Lang;
 
@@ -44,12 +44,10 @@ pub(crate) fn not_before(parts: &[Part], lang: Lang, knowledge: &Knowledge, publ
             continue;
         }
         let t = &part.tokens;
-        let keys: Vec<std::rc::Rc<str>> = (0..t.len()).map(|i| cached_keys(lang, t.lower(i)).1).collect();
-        let key_refs: Vec<&str> = keys.iter().map(|k| &**k).collect();
-        let caps = vec![false; t.len()];
-        let breaks: Vec<bool> = (0..t.len()).map(|i| i > 0 && t[i].sentence != t[i - 1].sentence).collect();
+        // The lexicon keys of every token, punctuation too; no not-past phrase needs a capital.
+        let keys: Vec<&str> = part.keys.iter().map(|k| &*k.1).collect();
         let mut cues: Vec<(usize, usize)> =
-            knowledge.not_past(lang).find(&key_refs, &caps, &breaks).iter().map(|m| (m.start, m.end)).collect();
+            knowledge.not_past(lang).find(&keys, &part.caps, &part.breaks).iter().map(|m| (m.start, m.end)).collect();
         cues.extend(part.words.iter().filter(|w| w.2 == Word::Future).map(|w| (w.0, w.1)));
         for (s, e, c, day) in dated {
             let sentence = t[s].sentence;

@@ -6,13 +6,13 @@ use std::sync::Arc;
 use super::people::countries_of;
 use super::quantities::quantities;
 use super::Part;
-use crate::knowledge::{ConceptClass, Entity, Knowledge, MAX_WORD_CHARS};
-use crate::lang::{module, Lang};
-use crate::text::fold;
+use crate::knowledge::{cached_keys, ConceptClass, Entity, Knowledge, MAX_WORD_CHARS};
+use crate::lang::Lang;
 
+/// Folded and stemmed as Slovenian: the lexicon key of the word in Slovenian, from the per-thread
+/// word cache (a Slovenian report's own keys).
 fn cognate_key(lower: &str) -> String {
-    let folded = fold(lower);
-    module(Lang::Sl).stem(&folded).into_owned()
+    cached_keys(Lang::Sl, lower).1.to_string()
 }
 
 fn is_latin(s: &str) -> bool {

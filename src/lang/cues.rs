@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::evidence::kind::EventKind;
 use crate::knowledge::fold_key;
 use crate::lang::{module, modules, Lang, LangData};
-use crate::text::phrase::PhraseTable;
+use crate::text::phrase::{LayeredTable, PhraseTable};
 use crate::text::Token;
 
 /// Office titles, for resolving "the French president" to a person.
@@ -183,15 +183,24 @@ pub(crate) enum Time {
     PlainOrder(u8),
 }
 
+/// Words or times found, as `(start, end, value)` token ranges.
+pub(crate) type Spans<T> = Vec<(usize, usize, T)>;
+
+/// A value of [`Cues::all`]: a cue or count word, or a time of the day.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cue {
+    Word(Word),
+    Time(Time),
+}
+
 /// A language's cue words, parsed once.
 pub(crate) struct Cues {
     pub words: PhraseTable<Word>,
-    /// Number words, units and `ago` words, matched apart from the other cue words so that a unit
-    /// inside a longer cue (`tuần` in `tuần trước`, last week) is still seen.
-    pub counts: PhraseTable<Word>,
-    /// Parts of the day and orders within it: a table of their own, because they overlap the
-    /// relative words ("ieri sera" is yesterday, and in the evening).
-    pub times: PhraseTable<Time>,
+    /// Three layers matched in one pass, each on its own: `words`; number words, units and `ago`
+    /// words, matched apart from the other cue words so that a unit inside a longer cue (`tuần`
+    /// in `tuần trước`, last week) is still seen; and parts of the day and orders within it,
+    /// apart because they overlap the relative words ("ieri sera" is yesterday, and in the evening).
+    all: LayeredTable<Cue, 3>,
     pub day_first: bool,
     /// The country whose offices `title.home` titles mean (`IT` for Italian).
     pub home_country: Option<String>,
@@ -225,11 +234,9 @@ impl Cues {
         for (n, v) in data.numbered("number") {
             insert(&mut counts, v, Word::Number(n as u32));
         }
-        for (n, v) in data.numbered("unit") {
-            insert(&mut counts, v, Word::Unit { days: n as u32, alone: false });
-        }
-        for (n, v) in data.numbered("unit_one") {
-            insert(&mut counts, v, Word::Unit { days: n as u32, alone: true });
+        // Units of elapsed time come from data/units.txt, the one source of units.
+        for (form, days, alone) in crate::evidence::quantities::span_units(lang) {
+            counts.insert(keys_of(form), Word::Unit { days, alone }, false);
         }
         let counting =
             [("ago", Word::Ago), ("ago_end", Word::AgoEnd), ("ago_before", Word::AgoBefore), ("not_ago", Word::NotAgo), ("and", Word::And)];
@@ -312,7 +319,8 @@ impl Cues {
         for (k, w) in simple {
             add(data.get(k), w);
         }
-        Ok(Cues { words, counts, times, day_first: data.day_first(), home_country: data.get("home_country").first().cloned() })
+        let all = layers(&words, &counts, &times)?;
+        Ok(Cues { words, all, day_first: data.day_first(), home_country: data.get("home_country").first().cloned() })
     }
 
     /// The embedded calendar of `lang`.
@@ -323,10 +331,9 @@ impl Cues {
             modules()
                 .iter()
                 .map(|m| {
-                    Cues::build(m.lang()).unwrap_or(Cues {
+                    Cues::build(m.lang()).unwrap_or_else(|_| Cues {
                         words: PhraseTable::default(),
-                        counts: PhraseTable::default(),
-                        times: PhraseTable::default(),
+                        all: LayeredTable::from_tables([&PhraseTable::default(); 3]),
                         day_first: true,
                         home_country: None,
                     })
@@ -336,55 +343,79 @@ impl Cues {
     }
 
     /// Cue words found in `tokens`, as `(start, end, word)` token ranges. `keys` are the tokens'
-    /// calendar keys (see [`crate::knowledge::cached_keys`]).
-    pub(crate) fn find(&self, lang: Lang, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Word)> {
-        let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
-        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
+    /// calendar keys (see [`crate::knowledge::cached_keys`]); `caps` and `breaks` say which
+    /// tokens are capitalised and which begin a sentence (see `Part` in `crate::evidence`).
+    pub(crate) fn find(&self, lang: Lang, tokens: &[Token], keys: &[&str], caps: &[bool], breaks: &[bool]) -> Vec<(usize, usize, Word)> {
         self.words
-            .find(keys, &caps, &breaks)
+            .find(keys, caps, breaks)
             .into_iter()
-            .filter(|m| match m.value {
-                // English capitalises months and weekdays: `may` and `sun` are usually other words;
-                // a lower-case month between a day and a year (`25th march 2015`) is still a month.
-                Word::Month(_) if lang == Lang::En => tokens[m.start].capitalised || between_day_and_year(tokens, keys, m.start, m.end),
-                Word::Weekday(_) if lang == Lang::En => tokens[m.start].capitalised,
-                // Vietnamese capitalises weekdays (`thứ Hai`); `thứ hai` is also "second".
-                Word::Weekday(_) if lang == Lang::Vi => tokens[m.start..m.end].iter().any(|t| t.capitalised),
-                _ => true,
-            })
             .map(|m| (m.start, m.end, *m.value))
+            .filter(|&w| keep(lang, tokens, keys, w))
             .collect()
     }
 
-    /// [`Cues::find`] and the words that count spans of time (numbers, units, `ago`), which may
-    /// overlap the cue words, sorted by their first token: what date expressions are read from.
-    pub(crate) fn find_with_counts(&self, lang: Lang, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Word)> {
-        let mut found = self.find(lang, tokens, keys);
-        let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
-        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
-        let counts = self.counts.find(keys, &caps, &breaks);
+    /// In one pass over the tokens (keys and breaks as for [`Cues::find`]): the cue words of
+    /// [`Cues::find`] with the words that count spans of time (numbers, units, `ago`), which may
+    /// overlap the cue words, sorted by their first token (what date expressions are read from);
+    /// and the parts of the day and orders within it. In the data of the latter, `#` stands for
+    /// a number: Vietnamese `tối #` is "the evening of" a date (`tối 7/11`).
+    pub(crate) fn find_all(&self, lang: Lang, tokens: &[Token], keys: &[&str], breaks: &[bool]) -> (Spans<Word>, Spans<Time>) {
+        let time_keys: Vec<&str> = tokens.iter().zip(keys).map(|(t, k)| if t.number().is_some() { "#" } else { k }).collect();
+        // One key sequence serves the three layers: no cue or count word is a number (`layers`).
+        let [words, counts, times] = self.all.find(&time_keys, breaks);
+        let word = |&(s, e, c): &(usize, usize, &Cue)| match *c {
+            Cue::Word(w) => Some((s, e, w)),
+            Cue::Time(_) => None,
+        };
+        let times = times
+            .iter()
+            .filter_map(|&(s, e, c)| match *c {
+                Cue::Time(t) => Some((s, e, t)),
+                Cue::Word(_) => None,
+            })
+            .collect();
+        let mut found: Vec<(usize, usize, Word)> = words.iter().filter_map(word).filter(|&w| keep(lang, tokens, keys, w)).collect();
+        let counts: Vec<(usize, usize, Word)> = counts.iter().filter_map(word).collect();
         // Only the count words near a unit can make a span: `a` and `and` elsewhere are left out,
         // so that the cue words of ordinary text do not grow.
-        let units: Vec<(usize, usize)> = counts.iter().filter(|m| matches!(m.value, Word::Unit { .. })).map(|m| (m.start, m.end)).collect();
+        let units: Vec<(usize, usize)> = counts.iter().filter(|m| matches!(m.2, Word::Unit { .. })).map(|m| (m.0, m.1)).collect();
         if units.is_empty() {
-            return found;
+            return (found, times);
         }
         let near_unit = |s: usize, e: usize| {
             let k = units.partition_point(|u| u.1 + UNIT_REACH < s);
             units.get(k).is_some_and(|u| u.0 <= e + UNIT_REACH)
         };
-        found.extend(counts.into_iter().filter(|m| near_unit(m.start, m.end)).map(|m| (m.start, m.end, *m.value)));
+        found.extend(counts.into_iter().filter(|m| near_unit(m.0, m.1)));
         found.sort_by_key(|&(s, e, _)| (s, e));
-        found
+        (found, times)
     }
+}
 
-    /// Parts of the day and orders within it found in `tokens` (keys as for [`Cues::find`]). In
-    /// the data, `#` stands for a number: Vietnamese `tối #` is "the evening of" a date (`tối 7/11`).
-    pub(crate) fn find_times(&self, tokens: &[Token], keys: &[&str]) -> Vec<(usize, usize, Time)> {
-        let keys: Vec<&str> = tokens.iter().zip(keys).map(|(t, k)| if t.number().is_some() { "#" } else { k }).collect();
-        let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
-        let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
-        self.times.find(&keys, &caps, &breaks).into_iter().map(|m| (m.start, m.end, *m.value)).collect()
+/// The three tables of cue words as the layers of one, matched over keys in which every number
+/// is `#` (what the times table wants): so no cue or count word may be a number or `#`.
+fn layers(words: &PhraseTable<Word>, counts: &PhraseTable<Word>, times: &PhraseTable<Time>) -> Result<LayeredTable<Cue, 3>, Error> {
+    let number = |k: &str| k == "#" || !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit());
+    if words.any_key(number) || counts.any_key(number) {
+        return Err(Error::data("data/lang", 0, "a cue or count word is a number or `#`: only parts of the day and orders may hold `#`"));
+    }
+    Ok(LayeredTable::from_tables([
+        &words.map_values(|&w| Cue::Word(w)),
+        &counts.map_values(|&w| Cue::Word(w)),
+        &times.map_values(|&t| Cue::Time(t)),
+    ]))
+}
+
+/// Whether a cue word found by its table is one in its place: English capitalises months and
+/// weekdays (`may` and `sun` are usually other words), though a lower-case month between a day
+/// and a year (`25th march 2015`) is still a month; Vietnamese capitalises weekdays (`thứ Hai`;
+/// `thứ hai` is also "second").
+fn keep(lang: Lang, tokens: &[Token], keys: &[&str], (start, end, word): (usize, usize, Word)) -> bool {
+    match word {
+        Word::Month(_) if lang == Lang::En => tokens[start].capitalised || between_day_and_year(tokens, keys, start, end),
+        Word::Weekday(_) if lang == Lang::En => tokens[start].capitalised,
+        Word::Weekday(_) if lang == Lang::Vi => tokens[start..end].iter().any(|t| t.capitalised),
+        _ => true,
     }
 }
 
@@ -407,4 +438,16 @@ fn between_day_and_year(tokens: &[Token], keys: &[&str], start: usize, end: usiz
         j += 1;
     }
     day && tokens.get(j).is_some_and(|t| t.number().is_some() && t.chars == 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_builds() {
+        for m in modules().iter() {
+            assert!(Cues::build(m.lang()).is_ok(), "{}", m.lang());
+        }
+    }
 }

@@ -45,10 +45,12 @@ const OTHERS: [(&str, &[&str]); 4] = [
 /// language writes.
 fn supported_scores(sample: &str) -> [(Lang, f32); 4] {
     let tokens = tokenize(sample);
+    let caps: Vec<bool> = tokens.iter().map(|t| t.capitalised).collect();
+    let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
     Lang::ALL.map(|lang| {
         let keys: Vec<WordKeys> = token_keys(lang, &tokens);
         let keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
-        let stops = Cues::of(lang).find(lang, &tokens, &keys).iter().filter(|(_, _, w)| *w == Word::Stop).count() as f32;
+        let stops = Cues::of(lang).find(lang, &tokens, &keys, &caps, &breaks).iter().filter(|(_, _, w)| *w == Word::Stop).count() as f32;
         let letters = sample
             .chars()
             .filter(|c| match lang {

@@ -190,6 +190,7 @@ mod tests {
             assert_eq!(data.numbered("month").len(), 12, "{}", m.lang());
             assert_eq!(data.numbered("weekday").len(), 7, "{}", m.lang());
             assert!(!data.get("stop").is_empty());
+            assert!(!data.get("clock_word").is_empty(), "{}", m.lang());
         }
     }
 
