@@ -152,6 +152,30 @@ pub(crate) struct Part {
     filler: Vec<bool>,
 }
 
+/// The shortest word a future ending is looked for in: `sarà` (4) is a future, `rà` alone is not.
+const FUTURE_WORD_MIN_CHARS: usize = 4;
+
+/// Adds a future word for each word with a synthetic future ending of the language (`volerà`,
+/// `incontreranno`) that no cue word already covers, keeping `words` ordered by start.
+fn future_by_ending(lang: Lang, tokens: &Tokens, words: &mut Vec<(usize, usize, Word)>) {
+    let endings = &Cues::of(lang).future_endings;
+    if endings.is_empty() {
+        return;
+    }
+    let covered = |i: usize, words: &[(usize, usize, Word)]| words.iter().any(|&(s, e, _)| s <= i && i < e);
+    let found: Vec<usize> = (0..tokens.len())
+        .filter(|&i| {
+            let lower = tokens.lower(i);
+            lower.chars().count() >= FUTURE_WORD_MIN_CHARS && endings.iter().any(|e| lower.ends_with(e.as_str())) && !covered(i, words)
+        })
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    words.extend(found.into_iter().map(|i| (i, i + 1, Word::Future)));
+    words.sort_by_key(|w| w.0);
+}
+
 impl Part {
     fn new(text: &str, lang: Lang, knowledge: &Knowledge, in_title: bool) -> Part {
         let tokens = tokenize(prefix(text, knowledge.max_text_bytes));
@@ -160,8 +184,9 @@ impl Part {
         let breaks: Vec<bool> = tokens.iter().enumerate().map(|(i, t)| i > 0 && t.sentence != tokens[i - 1].sentence).collect();
         let calendar_keys: Vec<&str> = keys.iter().map(|k| &*k.0).collect();
         // Cue words, counts and times of day in one pass.
-        let (words, times) = Cues::of(lang).find_all(lang, &tokens, &calendar_keys, &breaks);
+        let (mut words, times) = Cues::of(lang).find_all(lang, &tokens, &calendar_keys, &breaks);
         drop(calendar_keys);
+        future_by_ending(lang, &tokens, &mut words);
         // The lexicon skips punctuation: its phrases run over words alone.
         let content: Vec<usize> = (0..tokens.len()).filter(|&i| !matches!(tokens[i].kind, TokenKind::Punct(_))).collect();
         let lexicon_keys: Vec<&str> = content.iter().map(|&i| &*keys[i].1).collect();

@@ -284,7 +284,7 @@ fn participation_within(part: &Part, i: usize, conjuncts: usize) -> (f32, Option
             }
             Some((ws, we, Word::Sequence | Word::OtherContact)) if with => return (OTHER_CONTACT_SHARE, Some((ws, we))),
             // "vedrà Putin", "will see Putin": the partner of a planned contact.
-            Some((ws, we, Word::Future | Word::Negation)) => return (OTHER_CONTACT_SHARE, Some((ws, we))),
+            Some((ws, we, Word::Future | Word::Negation | Word::Denial)) => return (OTHER_CONTACT_SHARE, Some((ws, we))),
             Some((ws, _, w)) => {
                 with |= w == Word::Coordination;
                 j = ws;
@@ -412,6 +412,11 @@ fn bound_before(part: &Part, s: usize, with_sequence: bool) -> bool {
         }) {
             return true;
         }
+        // "About" binds only the contact it introduces, across function words alone: "talked
+        // about a video summit", "o videokonferenci", but not "vrh o Siriji sestali".
+        if ends_here(&|w| w == Word::About) && (j + 1..s).all(|k| part.words_at(k).iter().any(|w| w.2 == Word::Stop)) {
+            return true;
+        }
         // A pluperfect binds the cue it governs: a compound one ("avevano avuto un colloquio", "had
         // had a call") across function words, a bare auxiliary only the participle right after it
         // ("aveva sentito"; English "had a call" is the past of "have", not a pluperfect).
@@ -511,7 +516,7 @@ pub(crate) fn read_people(
         Some(frame) => (frame.clone(), Some(frame)),
         // "Kremlin denies Trump-Putin call", "Meloni will fly to Washington to meet Trump": the
         // lead's contact did not take place, so nobody took part in it.
-        None if lead_contact_unheld(parts) => (Vec::new(), None),
+        None if lead_contact_unheld(parts, &mentions) => (Vec::new(), None),
         None => {
             let mut salience: BTreeMap<u32, f32> = BTreeMap::new();
             for m in &mentions {
@@ -590,9 +595,23 @@ fn is_antecedent(part: &Part, i: usize) -> bool {
 }
 
 /// Whether the title and lead speak of contacts only as planned, denied or cancelled: each of
-/// their contact cues is bound to another contact, and a future or negation word stands among
-/// them.
-fn lead_contact_unheld(parts: &[Part]) -> bool {
+/// their contact cues is bound to another contact, a future or negation word stands among them,
+/// and they do not name two people whom nothing governs (a contact said without a cue word:
+/// "Meloni nello Studio Ovale con Trump, … dove potrebbe incontrare …").
+fn lead_contact_unheld(parts: &[Part], mentions: &[PersonMention]) -> bool {
+    let mut free: Vec<u32> = mentions
+        .iter()
+        .filter(|m| {
+            let part = &parts[m.part];
+            m.participation >= 1.0 && m.in_office && (part.in_title || m.sentence < LEAD_SENTENCES)
+        })
+        .map(|m| m.person)
+        .collect();
+    free.sort_unstable();
+    free.dedup();
+    if free.len() >= 2 {
+        return false;
+    }
     let mut cues = 0;
     let mut planned_or_denied = false;
     for part in parts {

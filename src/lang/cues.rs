@@ -117,6 +117,9 @@ pub(crate) enum Word {
     HomeTitle,
     /// Binds a following contact cue to another contact: `after`, `also`, `dopo`, `sau`, `po`.
     OtherContact,
+    /// Introduces what was talked about (`about`, `sul`, `về`, `o`): a contact cue right after it
+    /// (across function words only) is a subject of talk, not the report's contact.
+    About,
     /// Before or after (`after`, `dopo`, `sau`, `po`): binds a contact cue to another contact for
     /// the people after it, not for the kind.
     Sequence,
@@ -204,6 +207,9 @@ pub(crate) struct Cues {
     pub day_first: bool,
     /// The country whose offices `title.home` titles mean (`IT` for Italian).
     pub home_country: Option<String>,
+    /// Endings of a synthetic future tense (Italian `-rà`, `-ranno`): a word with one is a
+    /// future word ("volerà", "incontreranno") without a list of every verb.
+    pub future_endings: Vec<String>,
 }
 
 impl Cues {
@@ -303,6 +309,7 @@ impl Cues {
             ("coordination", Word::Coordination),
             ("title.home", Word::HomeTitle),
             ("other_contact", Word::OtherContact),
+            ("about", Word::About),
             ("sequence", Word::Sequence),
             ("joined", Word::Joined),
             ("host_before", Word::HostBefore),
@@ -320,7 +327,13 @@ impl Cues {
             add(data.get(k), w);
         }
         let all = layers(&words, &counts, &times)?;
-        Ok(Cues { words, all, day_first: data.day_first(), home_country: data.get("home_country").first().cloned() })
+        Ok(Cues {
+            words,
+            all,
+            day_first: data.day_first(),
+            home_country: data.get("home_country").first().cloned(),
+            future_endings: data.get("future_ending").to_vec(),
+        })
     }
 
     /// The embedded calendar of `lang`.
@@ -336,6 +349,7 @@ impl Cues {
                         all: LayeredTable::from_tables([&PhraseTable::default(); 3]),
                         day_first: true,
                         home_country: None,
+                        future_endings: Vec::new(),
                     })
                 })
                 .collect()
