@@ -240,6 +240,12 @@ pub(crate) fn participation(part: &Part, i: usize) -> (f32, Option<(usize, usize
     participation_within(part, i, CONJUNCTS)
 }
 
+/// Whether token `j` ends a clause inside a sentence: a comma, a colon or a semicolon ("the summit
+/// was interrupted for a call: Trump rang Putin").
+fn clause_break(t: &crate::text::Tokens, j: usize) -> bool {
+    t[j].is_punct(',') || t[j].is_punct(':') || t[j].is_punct(';')
+}
+
 /// How many conjuncts back a person's role is looked for: "X, Y and Z" share X's role; a longer
 /// chain is a list whose head is too far to govern the last name.
 const CONJUNCTS: usize = 6;
@@ -258,7 +264,7 @@ fn participation_within(part: &Part, i: usize, conjuncts: usize) -> (f32, Option
     let mut j = i;
     while j > 0 {
         j -= 1;
-        if t[j].sentence != sentence || t[j].is_punct(',') {
+        if t[j].sentence != sentence || clause_break(t, j) {
             break;
         }
         if let Some(&(ps, _, _)) = part.entity_ending_at(j + 1).filter(|e| matches!(e.2, Entity::Person(_))) {
@@ -309,7 +315,7 @@ fn opens_clause(part: &Part, es: usize, with_sequence: bool) -> bool {
     let mut j = es;
     while j > 0 {
         j -= 1;
-        if t[j].sentence != t[es].sentence || t[j].is_punct(',') {
+        if t[j].sentence != t[es].sentence || clause_break(t, j) {
             return false;
         }
         if let Some(&(_, _, w)) = part.words_ending_at(j + 1).find(|&&(_, _, w)| !matches!(w, Word::Title(_) | Word::Stop)) {
@@ -370,7 +376,7 @@ const NEGATED_WITHIN: usize = 3;
 fn denied(part: &Part, s: usize) -> bool {
     let t = &part.tokens;
     let sentence = t[s].sentence;
-    let same_clause = |j: usize| t[j].sentence == sentence && !t[j].is_punct(',');
+    let same_clause = |j: usize| t[j].sentence == sentence && !clause_break(t, j);
     let mut j = s;
     while j > 0 && same_clause(j - 1) {
         j -= 1;
@@ -402,7 +408,7 @@ fn bound_before(part: &Part, s: usize, with_sequence: bool) -> bool {
     let sentence = t[s].sentence;
     let mut free = 0;
     for j in (0..s).rev() {
-        if t[j].sentence != sentence || t[j].is_punct(',') {
+        if t[j].sentence != sentence || clause_break(t, j) {
             return false;
         }
         let ends_here = |wanted: &dyn Fn(Word) -> bool| part.words_ending_at(j + 1).any(|&(_, _, w)| wanted(w));
