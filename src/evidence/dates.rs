@@ -24,7 +24,15 @@ pub(crate) struct Placement {
     /// Whether two or more people are named in the same sentence (who met, and when).
     pub near_people: bool,
     pub noise: bool,
+    /// The day is said on the reader's clock in its small hours ("rạng sáng 19/8 (giờ Việt
+    /// Nam)"): the event's own day, where it took place, may be the day before.
+    pub home_time: bool,
+    /// The day is said on the clock of the place of the event ("15/8 theo giờ địa phương").
+    pub local_time: bool,
 }
+
+/// How many tokens after a date a clock marker ("giờ Việt Nam", "local time") may stand.
+const CLOCK_MARKER_REACH: usize = 6;
 
 /// A scored candidate for the event date.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +40,8 @@ pub(crate) struct Candidate {
     pub value: DateValue,
     pub source: DateSource,
     pub score: f32,
+    /// Said on the reader's clock: see [`Placement::home_time`].
+    pub home_time: bool,
 }
 
 /// Weighs one mention as the event date. Higher is more likely the event's own day.
@@ -80,6 +90,13 @@ pub(crate) fn weigh(said: Said, place: Placement, value: DateValue, published: O
     if place.future {
         score -= 5.0;
     }
+    // Of a day said on two clocks, the event's own is the one of its place.
+    if place.local_time {
+        score += 2.0;
+    }
+    if place.home_time {
+        score -= 1.0;
+    }
     match (published, value.day()) {
         (Some(p), Some(d)) if d < p.add_days(-10)? => score -= 4.0,
         (None, Some(d)) if latest_year.is_some_and(|y| d.year() < y) => score -= 3.0,
@@ -126,6 +143,34 @@ pub(crate) fn choose(candidates: &[Candidate], published: Option<Date>, back: i6
     }
 }
 
+/// A dateline gives the day the dispatch was filed; a weekday, relative word or date of the lead
+/// that names one of the days before it gives the event's ("Washington, 19. avgusta – … v
+/// ponedeljek"): that day wins.
+fn filed_before(e: &mut EventDate, candidates: &[Candidate]) {
+    if e.source != DateSource::Dateline {
+        return;
+    }
+    let Some(filed) = e.value.day() else { return };
+    let earlier = candidates
+        .iter()
+        .filter(|c| c.source != DateSource::Dateline && c.score >= FILED_BEFORE_MIN_SCORE)
+        .filter_map(|c| c.value.day().map(|d| (d, c)))
+        .filter(|(d, _)| *d < filed && filed.add_days(-FILED_WITHIN_DAYS).is_some_and(|from| *d >= from))
+        .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(a.0.cmp(&b.0)));
+    // The lead may also say the dateline's day as strongly ("on Thursday afternoon"): it stands.
+    let confirmed =
+        |score: f32| candidates.iter().any(|c| c.source != DateSource::Dateline && c.score >= score && c.value.day() == Some(filed));
+    if let Some((day, c)) = earlier.filter(|(_, c)| !confirmed(c.score)) {
+        e.value = DateValue::Day { date: day };
+        e.source = c.source;
+    }
+}
+
+/// How strong a lead mention must be to move the event from its dateline's day, and how many
+/// days back it may move it.
+const FILED_BEFORE_MIN_SCORE: f32 = 4.0;
+const FILED_WITHIN_DAYS: i64 = 6;
+
 /// The days from `back` days before `p` to `p`.
 fn window_before(p: Date, back: i64) -> DateValue {
     DateValue::Window { from: p.add_days(-back.max(1)).unwrap_or(p), to: p }
@@ -160,6 +205,13 @@ fn placement(part: &Part, m: &Mention) -> Placement {
         w == Word::Future && (e <= m.start && s + 4 >= m.start || after) || w == Word::FutureAfter && s == m.end
     });
     let near_kind_cue = part.words_in_sentence(sentence).any(|(_, _, w)| w.is_contact());
+    let clock =
+        |wanted: Word| part.words_in_sentence(sentence).any(|&(s, _, w)| w == wanted && s >= m.end && s <= m.end + CLOCK_MARKER_REACH);
+    // Only the small hours on the reader's clock may be the day before where the event was:
+    // "rạng sáng 19/8 (giờ Việt Nam)", not "20 giờ ngày 2/7 (giờ Việt Nam)".
+    let small_hours = part.times.iter().any(|&(s, e, time)| {
+        matches!(time, Time::Part(1 | 4)) && t[s].sentence == sentence && e <= m.start + 1 && s + CLOCK_MARKER_REACH >= m.start
+    });
     let people = part.entities.iter().filter(|(s, _, e)| t[*s].sentence == sentence && matches!(e, Entity::Person(_))).count();
     Placement {
         in_title: part.in_title,
@@ -170,6 +222,8 @@ fn placement(part: &Part, m: &Mention) -> Placement {
         near_kind_cue,
         near_people: people >= 2,
         noise: part.noise(m.start),
+        home_time: small_hours && clock(Word::HomeTime),
+        local_time: clock(Word::LocalTime),
     }
 }
 
@@ -326,10 +380,18 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
             if let DateValue::DayMonth { .. } = value {
                 score -= 0.5;
             }
-            candidates.push(Candidate { value, source, score });
+            candidates.push(Candidate { value, source, score, home_time: place.home_time });
         }
     }
     let mut event = choose(&candidates, published, recent);
+    if let Some(e) = event.as_mut() {
+        filed_before(e, &candidates);
+        // A day said only on the reader's clock: the event's own may be the day before.
+        let only_home = candidates.iter().filter(|c| c.score > 0.0 && same_day(c.value, e.value)).all(|c| c.home_time);
+        if let (true, Some(day)) = (only_home, e.value.day()) {
+            e.value = window_before(day, 1);
+        }
+    }
     if let (Some(e), Some(p), Some(time)) = (event.as_mut(), published, cx.time) {
         // "Today" in a report stamped early in the morning, with nothing else in the text to say
         // the day (no date, dateline or weekday), may be the evening before in another time zone.

@@ -68,6 +68,45 @@ fn titled_people(part: &Part, lang: Lang, knowledge: &Knowledge, day: Option<Dat
     out
 }
 
+/// The leaders a list of countries names: "the leaders of France, Germany and Britain", "i
+/// leader di Francia e Germania", "lãnh đạo Anh, Pháp, Đức", "voditelji Francije in Nemčije".
+/// Each country of two or more, joined by commas or a coordination, stands for the holder of its
+/// leading post on `day`; every mention takes the span of the `leaders_of` words, so the grammar
+/// before them governs the whole list.
+fn leaders_of_countries(part: &Part, knowledge: &Knowledge, day: Option<Date>) -> Vec<((usize, usize), u32)> {
+    let t = &part.tokens;
+    let mut out = Vec::new();
+    for &(s, e, w) in &part.words {
+        if w != Word::LeadersOf {
+            continue;
+        }
+        let mut countries = Vec::new();
+        let mut i = e;
+        while i < t.len() && t[i].sentence == t[s].sentence {
+            if let Some(&(_, ce, Entity::Country(c))) = part.entity_at(i) {
+                countries.push(c);
+                i = ce;
+            } else if t[i].is_punct(',') || part.words_at(i).iter().any(|&(_, _, w)| matches!(w, Word::Coordination | Word::Stop)) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if countries.len() < 2 {
+            continue;
+        }
+        for c in countries {
+            let country = &knowledge.countries[c as usize];
+            let holder = match day {
+                Some(day) => knowledge.holder(&country.primary_post, &country.code, day),
+                None => knowledge.latest_holder(&country.primary_post, &country.code),
+            };
+            out.extend(holder.map(|p| ((s, e), p)));
+        }
+    }
+    out
+}
+
 /// The language's own country, for a home title with no country next to it: "il presidente della
 /// Repubblica" in Italian news, "Chủ tịch nước" in Vietnamese, "predsednik vlade" in Slovenian.
 fn home_country(part: &Part, lang: Lang, knowledge: &Knowledge, s: usize, e: usize) -> Option<u32> {
@@ -515,6 +554,9 @@ pub(crate) fn read_people(
             }
         }
         for (span, p) in titled_people(part, lang, knowledge, ref_day) {
+            add(span, p, 0.8);
+        }
+        for (span, p) in leaders_of_countries(part, knowledge, ref_day) {
             add(span, p, 0.8);
         }
     }

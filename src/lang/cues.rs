@@ -120,6 +120,13 @@ pub(crate) enum Word {
     /// Introduces what was talked about (`about`, `sul`, `về`, `o`): a contact cue right after it
     /// (across function words only) is a subject of talk, not the report's contact.
     About,
+    /// Before a list of countries, stands for their leaders: `the leaders of`, `i leader di`,
+    /// `lãnh đạo`, `voditelji`.
+    LeadersOf,
+    /// After a date, says it is on the reader's clock: `giờ Việt Nam`, `ora italiana`.
+    HomeTime,
+    /// After a date, says it is on the clock of the event's place: `local time`, `giờ địa phương`.
+    LocalTime,
     /// Before or after (`after`, `dopo`, `sau`, `po`): binds a contact cue to another contact for
     /// the people after it, not for the kind.
     Sequence,
@@ -310,6 +317,9 @@ impl Cues {
             ("title.home", Word::HomeTitle),
             ("other_contact", Word::OtherContact),
             ("about", Word::About),
+            ("home_time", Word::HomeTime),
+            ("leaders_of", Word::LeadersOf),
+            ("local_time", Word::LocalTime),
             ("sequence", Word::Sequence),
             ("joined", Word::Joined),
             ("host_before", Word::HostBefore),
