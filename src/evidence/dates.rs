@@ -464,7 +464,13 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
             }
         }
         for (sentence, times) in by_sentence {
-            let kinds: Vec<usize> = part.words_in_sentence(sentence).filter(|(_, _, w)| w.is_contact()).map(|w| w.0).collect();
+            // Only the report's own contact is placed in the day: "after the blast the previous
+            // evening", "cuộc gặp này đã bị hủy sau vụ nổ … tối 17/10" place other things.
+            let kinds: Vec<usize> = part
+                .words_in_sentence(sentence)
+                .filter(|&&(s, _, w)| w.is_contact() && !crate::evidence::people::bound_elsewhere(part, s, false))
+                .map(|w| w.0)
+                .collect();
             let nearest_kind = |i: usize| kinds.iter().map(|&k| k.abs_diff(i)).min().unwrap_or(usize::MAX);
             let pick = |of: &dyn Fn(Time) -> Option<u8>| -> Option<u8> {
                 let said: Vec<(usize, u8)> = times.iter().filter_map(|&(i, t)| of(t).map(|v| (i, v))).collect();
@@ -476,7 +482,7 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
                     _ => said.iter().min_by_key(|s| nearest_kind(s.0)).map(|s| s.1),
                 }
             };
-            if day_part.is_none() {
+            if day_part.is_none() && !kinds.is_empty() {
                 day_part = pick(&|t| if let Time::Part(p) = t { Some(p) } else { None }).and_then(DayPart::from_index);
             }
             let counts = times.iter().any(|&(_, t)| t == Time::Order(0));
