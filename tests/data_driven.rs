@@ -186,7 +186,8 @@ fn event_windows_furniture_times_and_years() {
             }
         }
         let text = case["text"].as_str().unwrap();
-        (!wrong.is_empty()).then(|| format!("  [{item} {}] {:?}: {}", lang(case), &text[..text.len().min(80)], wrong.join("; ")))
+        (!wrong.is_empty())
+            .then(|| format!("  [{item} {}] {:?}: {}", lang(case), text.chars().take(80).collect::<String>(), wrong.join("; ")))
     });
     for item in ["window", "furniture", "time", "year"] {
         for l in Lang::ALL {

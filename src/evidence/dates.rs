@@ -275,6 +275,8 @@ const PLANNED_CLAUSE_REACH: usize = 12;
 /// Before this local hour, a report's "today" may be an evening event of the day before
 /// elsewhere (an evening in Washington is the next morning in Europe and Asia).
 const EARLY_HOUR: u8 = 10;
+/// From this local hour of publication, the next day has begun in East Asia.
+const LATE_HOUR: u8 = 18;
 
 /// All date expressions of a report, with their roles, and the event date chosen from them.
 pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> (Vec<DateMention>, Option<EventDate>) {
@@ -356,6 +358,17 @@ pub(crate) fn extract_dates(parts: &[Part], lang: Lang, cx: DateContext<'_>) -> 
                     date_forms::resolve(m.said, dateline_day, &years, weekday_hint)
                 }
                 _ => date_forms::resolve(m.said, published, &years, weekday_hint),
+            };
+            // A weekday that is tomorrow in a report stamped late in the evening is a day that has
+            // already begun further east ("Kim and Moon met on Friday", stamped Thursday 22:00 in
+            // New York): not the same weekday six days back.
+            let resolved = match (m.said, resolved, published, cx.time) {
+                (Said::Weekday { .. }, Some((DateValue::Day { date }, source)), Some(p), Some(time))
+                    if time.hour >= LATE_HOUR && !place.future && p.add_days(-6) == Some(date) =>
+                {
+                    p.add_days(1).map(|date| (DateValue::Day { date }, source))
+                }
+                _ => resolved,
             };
             if resolved.is_some_and(|(v, _)| historical(v, published, latest_year)) {
                 place.background = true;
@@ -455,7 +468,10 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
                 Time::PlainOrder(n) => Time::Order(n),
                 other => other,
             };
-            if part.noise(s) || aside {
+            // The small hours on the reader's clock are not the event's part of its day.
+            let home_clock =
+                || part.words_in_sentence(sentence).any(|&(ws, _, w)| w == Word::HomeTime && ws >= e && ws <= e + 2 * CLOCK_MARKER_REACH);
+            if part.noise(s) || aside || matches!(time, Time::Part(_)) && home_clock() {
                 continue;
             }
             match by_sentence.last_mut() {
