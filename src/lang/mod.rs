@@ -148,8 +148,9 @@ impl LangData {
     pub(crate) fn parse(name: &str, text: &str) -> Result<LangData, Error> {
         let mut entries: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (i, raw) in text.lines().enumerate() {
-            let line = raw.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
+            // A comment is a whole line: inside a value `#` stands for a number (`sáng #`).
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let (key, values) = line.split_once(':').ok_or_else(|| Error::data(name, i + 1, "expected `key: value, value`"))?;
@@ -182,6 +183,13 @@ impl LangData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `#` opens a comment only at the start of a line; in a value it stands for a number.
+    #[test]
+    fn a_hash_in_a_value_is_a_number_not_a_comment() {
+        let data = LangData::parse("t", "# a comment\nday_part.1: sáng #, rạng sáng\n").unwrap();
+        assert_eq!(data.get("day_part.1"), ["sáng #", "rạng sáng"]);
+    }
 
     #[test]
     fn every_data_file_parses() {
