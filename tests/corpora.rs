@@ -35,7 +35,7 @@ fn dev_corpus_meets_the_quality_bar() {
 #[test]
 fn dev2_look_alike_contacts_stay_apart() {
     // 93 reports about 32 look-alike contacts: the bars of issue 10 (pairwise precision 0.98,
-    // B-cubed F1 0.95); the crate reaches 1.000 and 0.960.
+    // B-cubed F1 0.95); the crate reaches 1.000 and 0.972.
     let (reports, gold) = read_labelled(&shared("corpus/dev2.jsonl"));
     let clustering = Matcher::new().unwrap().cluster(&reports).unwrap();
     let s = score(&clustering, &gold);
@@ -150,12 +150,17 @@ fn fresh_reports_written_without_the_code() {
     // after; 0.936 with the one-more-leader rule, added from a tally of its split participant sets
     // (0.925 after the kind-less contact cues, which let "joined in part by" add a leader). A fourth
     // (lookalikes3, 88 reports) arrived on the day of the work on negated contacts and generic
-    // contact cues: 0.899 (pairwise P 0.900) on the code before, 0.929 (P 1.000) after.
+    // contact cues: 0.899 (pairwise P 0.900) on the code before, 0.929 (P 1.000) after. Two more
+    // (reports4, reports5) arrived later the same day: reports4 0.918 on the code of the day's start,
+    // 0.906 when it arrived; reports5, measured once on arrival, 0.935 on the code of the day's start
+    // and 0.921 on the code of that moment. The crate was then developed on both (0.951, 0.966).
     let sets = [
-        ("lookalikes", "lookalikes_expected_dates.json", 0.85),
-        ("dates", "dates_expected.json", 0.94),
-        ("lookalikes2", "lookalikes2_expected_dates.json", 0.92),
-        ("lookalikes3", "lookalikes3_expected_dates.json", 0.92),
+        ("lookalikes", "lookalikes_expected_dates.json", 0.87),
+        ("dates", "dates_expected.json", 0.95),
+        ("lookalikes2", "lookalikes2_expected_dates.json", 0.94),
+        ("lookalikes3", "lookalikes3_expected_dates.json", 0.93),
+        ("reports4", "reports4_expected_dates.json", 0.94),
+        ("reports5", "reports5_expected_dates.json", 0.95),
     ];
     for (name, dates, min_f1) in sets {
         let (reports, gold) = read_labelled(&dir.join(format!("{name}.jsonl")));
