@@ -475,6 +475,15 @@ impl Knowledge {
         self.people.iter().position(|p| p.offices.iter().any(|o| o.post == post && o.country == country && o.covers(day))).map(|i| i as u32)
     }
 
+    /// The holder of `post` of `country` on `day`; without a day, the most recent holder (undated
+    /// news is most often recent news).
+    pub(crate) fn holder_on(&self, post: &str, country: &str, day: Option<Date>) -> Option<u32> {
+        match day {
+            Some(day) => self.holder(post, country, day),
+            None => self.latest_holder(post, country),
+        }
+    }
+
     /// The most recent holder of `post` of `country`.
     pub(crate) fn latest_holder(&self, post: &str, country: &str) -> Option<u32> {
         let terms = self.people.iter().enumerate().flat_map(|(i, p)| p.offices.iter().map(move |o| (i, o)));

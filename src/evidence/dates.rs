@@ -179,6 +179,13 @@ fn window_before(p: Date, back: i64) -> DateValue {
 /// How much a further mention of the chosen day adds, relative to its own weight.
 const REPEAT_SHARE: f32 = 0.25;
 
+/// Whether a clock marker (`wanted`: [`Word::HomeTime`] or [`Word::LocalTime`]) starts within
+/// `reach` tokens after token `end` in its sentence.
+fn clock_marker_after(part: &Part, end: usize, reach: usize, wanted: Word) -> bool {
+    let sentence = part.tokens[end.saturating_sub(1)].sentence;
+    part.words_in_sentence(sentence).any(|&(s, _, w)| w == wanted && s >= end && s <= end + reach)
+}
+
 fn placement(part: &Part, m: &Mention) -> Placement {
     let t = &part.tokens;
     let sentence = t[m.start].sentence;
@@ -205,8 +212,7 @@ fn placement(part: &Part, m: &Mention) -> Placement {
         w == Word::Future && (e <= m.start && s + 4 >= m.start || after) || w == Word::FutureAfter && s == m.end
     });
     let near_kind_cue = part.words_in_sentence(sentence).any(|(_, _, w)| w.is_contact());
-    let clock =
-        |wanted: Word| part.words_in_sentence(sentence).any(|&(s, _, w)| w == wanted && s >= m.end && s <= m.end + CLOCK_MARKER_REACH);
+    let clock = |wanted: Word| clock_marker_after(part, m.end, CLOCK_MARKER_REACH, wanted);
     // Only the small hours on the reader's clock may be the day before where the event was:
     // "rạng sáng 19/8 (giờ Việt Nam)", not "20 giờ ngày 2/7 (giờ Việt Nam)".
     let small_hours = part.times.iter().any(|&(s, e, time)| {
@@ -469,8 +475,7 @@ pub(crate) fn time_of_day(parts: &[Part]) -> (Option<DayPart>, Option<DayOrder>)
                 other => other,
             };
             // The small hours on the reader's clock are not the event's part of its day.
-            let home_clock =
-                || part.words_in_sentence(sentence).any(|&(ws, _, w)| w == Word::HomeTime && ws >= e && ws <= e + 2 * CLOCK_MARKER_REACH);
+            let home_clock = || clock_marker_after(part, e, 2 * CLOCK_MARKER_REACH, Word::HomeTime);
             if part.noise(s) || aside || matches!(time, Time::Part(_)) && home_clock() {
                 continue;
             }

@@ -54,11 +54,8 @@ fn titled_people(part: &Part, lang: Lang, knowledge: &Knowledge, day: Option<Dat
                 (c.code.as_str(), post, generic.then_some(primary), span)
             }
         };
-        // Without any date, the most recent holder: undated news is most often recent news.
-        let holder = match day {
-            Some(day) => knowledge.holder(post, code, day).or_else(|| fallback.and_then(|p| knowledge.holder(p, code, day))),
-            None => knowledge.latest_holder(post, code),
-        };
+        // A generic title falls back on the primary post only on a known day.
+        let holder = knowledge.holder_on(post, code, day).or_else(|| fallback.zip(day).and_then(|(p, day)| knowledge.holder(p, code, day)));
         let Some(p) = holder else { continue };
         if named_after(part, span.1).is_some_and(|named| named != p) || named_before(part, span.0).is_some_and(|named| named != p) {
             continue;
@@ -97,11 +94,7 @@ fn leaders_of_countries(part: &Part, knowledge: &Knowledge, day: Option<Date>) -
         }
         for c in countries {
             let country = &knowledge.countries[c as usize];
-            let holder = match day {
-                Some(day) => knowledge.holder(&country.primary_post, &country.code, day),
-                None => knowledge.latest_holder(&country.primary_post, &country.code),
-            };
-            out.extend(holder.map(|p| ((s, e), p)));
+            out.extend(knowledge.holder_on(&country.primary_post, &country.code, day).map(|p| ((s, e), p)));
         }
     }
     out
@@ -319,6 +312,7 @@ fn participation_within(part: &Part, i: usize, conjuncts: usize) -> (f32, Option
                     | Word::OtherContact
                     | Word::Future
                     | Word::Negation
+                    | Word::Denial
                     | Word::Coordination
             )
         });
@@ -630,9 +624,8 @@ fn relative_clause(part: &Part, i: usize) -> Option<usize> {
         }
     }
     // An antecedent: a person followed by ", who".
-    let end = part.entity_at(i).filter(|e| matches!(e.2, Entity::Person(_))).map(|&(_, ee, _)| ee)?;
-    let opens = t.get(end).is_some_and(|c| c.is_punct(',')) && part.words_at(end + 1).iter().any(|&(_, _, w)| w == Word::RelativeClause);
-    opens.then_some(end + 1)
+    let end = part.entity_at(i).map(|&(_, ee, _)| ee)?;
+    is_antecedent(part, i).then_some(end + 1)
 }
 
 /// Whether the person at `i` is the antecedent of a relative clause: a comma and a relative word
